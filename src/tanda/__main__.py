@@ -1,0 +1,3 @@
+from tanda.cli import main
+
+raise SystemExit(main())

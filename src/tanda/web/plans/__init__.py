@@ -1,0 +1,1 @@
+"""Stored plans: sections, tasks with departments, targets and rules, with every change recorded."""
