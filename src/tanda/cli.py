@@ -57,10 +57,7 @@ def _load_demo() -> None:
         )
     print("tanda: demo accounts (sign in at /accounts/login/):")
     for a in accounts:
-        print(
-            f"  {a.role:7} {a.username:16} password {a.password}"
-            + (f"  region {a.region}" if a.region else "")
-        )
+        print(f"  {a.role:7} {a.username:16} password {a.password}" + (f"  region {a.region}" if a.region else ""))
 
 
 def cmd_plan_parse(args: argparse.Namespace) -> int:

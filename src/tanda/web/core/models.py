@@ -38,17 +38,13 @@ class Region(models.Model):
 class Department(models.Model):
     """A responsible unit of one region's government, as plans name it (省能源局, 发改局 …)."""
 
-    region = models.ForeignKey(
-        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="departments"
-    )
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="departments")
     name = models.CharField(_("名称"), max_length=128)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["region", "name"]
-        constraints = [
-            models.UniqueConstraint(fields=["region", "name"], name="unique_department_per_region")
-        ]
+        constraints = [models.UniqueConstraint(fields=["region", "name"], name="unique_department_per_region")]
         verbose_name = _("部门")
         verbose_name_plural = _("部门")
 
@@ -66,9 +62,7 @@ class Profile(models.Model):
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
     role = models.CharField(_("角色"), max_length=8, choices=Role.choices, default=Role.VIEWER)
-    region = models.ForeignKey(
-        Region, verbose_name=_("所属地区"), null=True, blank=True, on_delete=models.PROTECT
-    )
+    region = models.ForeignKey(Region, verbose_name=_("所属地区"), null=True, blank=True, on_delete=models.PROTECT)
     history = HistoricalRecords()
 
     class Meta:

@@ -11,9 +11,7 @@ from tanda.web.core.models import Department, Region
 
 
 class Plan(models.Model):
-    region = models.ForeignKey(
-        Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="plans"
-    )
+    region = models.ForeignKey(Region, verbose_name=_("行政区划"), on_delete=models.PROTECT, related_name="plans")
     title = models.CharField(_("标题"), max_length=300)
     doc_number = models.CharField(_("文号"), max_length=64, blank=True)
     issuer = models.CharField(_("发文机关"), max_length=128, blank=True)
@@ -37,9 +35,7 @@ class Plan(models.Model):
 
     class Meta:
         ordering = ["region", "-date", "title"]
-        constraints = [
-            models.UniqueConstraint(fields=["region", "source_sha256"], name="unique_source_per_region")
-        ]
+        constraints = [models.UniqueConstraint(fields=["region", "source_sha256"], name="unique_source_per_region")]
         verbose_name = _("实施方案")
         verbose_name_plural = _("实施方案")
 
@@ -49,9 +45,7 @@ class Plan(models.Model):
 
 class Section(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
-    parent = models.ForeignKey(
-        "self", null=True, blank=True, on_delete=models.CASCADE, related_name="children"
-    )
+    parent = models.ForeignKey("self", null=True, blank=True, on_delete=models.CASCADE, related_name="children")
     order = models.PositiveIntegerField()
     level = models.PositiveSmallIntegerField()
     number = models.CharField(max_length=16, blank=True)
@@ -69,9 +63,7 @@ class Section(models.Model):
 
 class Task(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
-    )
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(_("任务"), max_length=500)
     text = models.TextField(_("内容"), blank=True)
@@ -104,9 +96,7 @@ class TaskDepartment(models.Model):
 
     class Meta:
         ordering = ["task", "order"]
-        constraints = [
-            models.UniqueConstraint(fields=["task", "department"], name="unique_department_per_task")
-        ]
+        constraints = [models.UniqueConstraint(fields=["task", "department"], name="unique_department_per_task")]
 
 
 class Target(models.Model):
@@ -118,9 +108,7 @@ class Target(models.Model):
         FLOOR = "floor", _("下限")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets"
-    )
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets")
     order = models.PositiveIntegerField(default=0)
     indicator = models.CharField(_("指标"), max_length=200)
     value = models.FloatField(_("目标值"), null=True, blank=True)
@@ -146,9 +134,7 @@ class Target(models.Model):
 
 class Rule(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rules")
-    section = models.ForeignKey(
-        Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="rules"
-    )
+    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="rules")
     order = models.PositiveIntegerField(default=0)
     text = models.TextField(_("规则"))
     quote = models.TextField(_("原文"), blank=True)

@@ -6,6 +6,4 @@ from tanda.web.plans.models import Plan
 
 
 def plan_list(request: HttpRequest) -> HttpResponse:
-    return HttpResponse(
-        "\n".join(p.title for p in Plan.objects.all()), content_type="text/plain; charset=utf-8"
-    )
+    return HttpResponse("\n".join(p.title for p in Plan.objects.all()), content_type="text/plain; charset=utf-8")
