@@ -1,0 +1,1 @@
+"""Subcommands of `tanda`, one module per concern; each exposes `register(subparsers)`."""

@@ -1,0 +1,55 @@
+"""`tanda serve` and `tanda demo`."""
+
+from __future__ import annotations
+
+import argparse
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    if args.demo:
+        load_demo_and_report()
+    from waitress import serve
+
+    from tanda.web.wsgi import application
+
+    print(f"tanda: serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
+    serve(application, host=args.host, port=args.port, threads=8, _quiet=True)
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    load_demo_and_report()
+    return 0
+
+
+def load_demo_and_report() -> None:
+    from tanda.web.plans.demo import load_demo
+
+    plans, accounts = load_demo()
+    print(f"tanda: demo loaded: {len(plans)} plans")
+    for plan in plans:
+        print(
+            f"  [{plan.pk}] {plan.region.name} {plan.title} — {plan.targets.count()} targets, "
+            f"{plan.tasks.count()} tasks"
+        )
+    print("tanda: demo accounts (sign in at /accounts/login/):")
+    for a in accounts:
+        region = f"  region {a.region}" if a.region else ""
+        print(f"  {a.role:7} {a.username:16} password {a.password}{region}")
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    serve = sub.add_parser("serve", help="run the web app")
+    serve.add_argument("--host", default="127.0.0.1")
+    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--demo", action="store_true", help="load the demo data first (idempotent)")
+    serve.set_defaults(handler=cmd_serve)
+
+    demo = sub.add_parser("demo", help="load the five seed plans, their regions and demo accounts")
+    demo.set_defaults(handler=cmd_demo)
