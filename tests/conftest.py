@@ -1,6 +1,1 @@
-"""Test setup: a throw-away TANDA_HOME, so no test touches a user's data."""
-
-import os
-import tempfile
-
-os.environ.setdefault("TANDA_HOME", tempfile.mkdtemp(prefix="tanda-test-"))
+"""Test setup lives in `tanda.web.settings_test` (a throw-away TANDA_HOME), chosen in pyproject.toml."""

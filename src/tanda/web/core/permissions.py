@@ -1,4 +1,9 @@
-"""Who may read and change what; the one place these rules live."""
+"""Who may read and change what; the one place these rules live.
+
+Views and templates ask these functions, never the role directly, so that a rule changes in one
+place: administrators edit everything, an office user edits its own region's plans, a viewer reads.
+Published plans are public; unpublished ones need an account.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +13,16 @@ from tanda.web.core.models import Profile
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+    from django.db.models import QuerySet
 
     from tanda.web.core.models import Region
+    from tanda.web.plans.models import Plan
+
+    User = AbstractBaseUser | AnonymousUser
 
 
-def role_of(user: AbstractBaseUser | AnonymousUser) -> str | None:
+def role_of(user: User) -> str | None:
+    """The user's role; None when not signed in. A user without a profile is a viewer."""
     if not user.is_authenticated:
         return None
     if user.is_superuser:
@@ -21,22 +31,35 @@ def role_of(user: AbstractBaseUser | AnonymousUser) -> str | None:
     return profile.role if profile else Profile.Role.VIEWER
 
 
-def can_edit_region(user: AbstractBaseUser | AnonymousUser, region: Region) -> bool:
-    """Administrators edit everything; an office user edits only its own region's plans."""
+def _can_edit_code(user: User, region_code: str) -> bool:
     role = role_of(user)
     if role == Profile.Role.ADMIN:
         return True
     if role == Profile.Role.OFFICE:
-        return user.profile.region_id == region.code
+        return user.profile.region_id == region_code
     return False
 
 
-def can_read_unpublished(user: AbstractBaseUser | AnonymousUser) -> bool:
+def can_edit_region(user: User, region: Region) -> bool:
+    """Administrators edit everything; an office user edits only its own region's plans."""
+    return _can_edit_code(user, region.code)
+
+
+def can_edit_plan(user: User, plan: Plan) -> bool:
+    """Whether the user may change this plan, its targets, tasks and rules (no extra query)."""
+    return _can_edit_code(user, plan.region_id)
+
+
+def can_read_unpublished(user: User) -> bool:
     """Unpublished plans need an account; published ones are public."""
     return user.is_authenticated
 
 
-def editable_regions(user: AbstractBaseUser | AnonymousUser):
+def can_read_plan(user: User, plan: Plan) -> bool:
+    return plan.published or can_read_unpublished(user)
+
+
+def editable_regions(user: User) -> QuerySet[Region]:
     """Regions whose plans the user may create or change (a queryset)."""
     from tanda.web.core.models import Region
 
@@ -46,3 +69,9 @@ def editable_regions(user: AbstractBaseUser | AnonymousUser):
     if role == Profile.Role.OFFICE and user.profile.region_id:
         return Region.objects.filter(code=user.profile.region_id)
     return Region.objects.none()
+
+
+def can_upload(user: User) -> bool:
+    """Whether the user may create a plan in at least one region (asked on every page: no query)."""
+    role = role_of(user)
+    return role == Profile.Role.ADMIN or (role == Profile.Role.OFFICE and bool(user.profile.region_id))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -29,8 +30,10 @@ class Plan(models.Model):
     source_file = models.BinaryField(_("源文件"), editable=False)
     source_text = models.TextField(_("源文本"), editable=False)
     source_sha256 = models.CharField(max_length=64, editable=False, db_index=True)
-    created = models.DateTimeField(auto_now_add=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL)
+    created = models.DateTimeField(_("导入时间"), auto_now_add=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name=_("导入者"), null=True, blank=True, on_delete=models.SET_NULL
+    )
     history = HistoricalRecords(excluded_fields=["source_file", "source_text"])
 
     class Meta:
@@ -41,6 +44,9 @@ class Plan(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def get_absolute_url(self) -> str:
+        return reverse("plans:detail", args=[self.pk])
 
 
 class Section(models.Model):
@@ -63,7 +69,9 @@ class Section(models.Model):
 
 class Task(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="tasks")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks")
+    section = models.ForeignKey(
+        Section, verbose_name=_("所属章节"), null=True, blank=True, on_delete=models.SET_NULL, related_name="tasks"
+    )
     order = models.PositiveIntegerField(default=0)
     title = models.CharField(_("任务"), max_length=500)
     text = models.TextField(_("内容"), blank=True)
@@ -88,15 +96,19 @@ class TaskDepartment(models.Model):
         LEAD = "lead", _("牵头")
         COOPERATING = "cooperating", _("配合")
 
-    task = models.ForeignKey(Task, on_delete=models.CASCADE, related_name="assignments")
-    department = models.ForeignKey(Department, on_delete=models.PROTECT, related_name="assignments")
-    role = models.CharField(max_length=12, choices=Role.choices)
-    order = models.PositiveSmallIntegerField(default=0)
+    task = models.ForeignKey(Task, verbose_name=_("任务"), on_delete=models.CASCADE, related_name="assignments")
+    department = models.ForeignKey(
+        Department, verbose_name=_("部门"), on_delete=models.PROTECT, related_name="assignments"
+    )
+    role = models.CharField(_("职责"), max_length=12, choices=Role.choices)
+    order = models.PositiveSmallIntegerField(_("顺序"), default=0)
     history = HistoricalRecords()
 
     class Meta:
         ordering = ["task", "order"]
         constraints = [models.UniqueConstraint(fields=["task", "department"], name="unique_department_per_task")]
+        verbose_name = _("责任单位")
+        verbose_name_plural = _("责任单位")
 
 
 class Target(models.Model):
@@ -108,7 +120,9 @@ class Target(models.Model):
         FLOOR = "floor", _("下限")
 
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="targets")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="targets")
+    section = models.ForeignKey(
+        Section, verbose_name=_("所属章节"), null=True, blank=True, on_delete=models.SET_NULL, related_name="targets"
+    )
     order = models.PositiveIntegerField(default=0)
     indicator = models.CharField(_("指标"), max_length=200)
     value = models.FloatField(_("目标值"), null=True, blank=True)
@@ -134,7 +148,9 @@ class Target(models.Model):
 
 class Rule(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="rules")
-    section = models.ForeignKey(Section, null=True, blank=True, on_delete=models.SET_NULL, related_name="rules")
+    section = models.ForeignKey(
+        Section, verbose_name=_("所属章节"), null=True, blank=True, on_delete=models.SET_NULL, related_name="rules"
+    )
     order = models.PositiveIntegerField(default=0)
     text = models.TextField(_("规则"))
     quote = models.TextField(_("原文"), blank=True)

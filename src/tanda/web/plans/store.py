@@ -1,4 +1,8 @@
-"""Store a parsed plan in one transaction: all of it or nothing."""
+"""Store a parsed plan in one transaction: all of it or nothing.
+
+Every stored row gets a history record marked `IMPORT_REASON`, so that a later correction has the
+imported values to show as "old", and the history page can tell the import from the corrections.
+"""
 
 from __future__ import annotations
 
@@ -6,10 +10,13 @@ import hashlib
 from datetime import date
 
 from django.db import transaction
+from simple_history.utils import bulk_create_with_history
 
 from tanda.plan import ParsedPlan
 from tanda.web.core.models import Department, Region
 from tanda.web.plans.models import Plan, Rule, Section, Target, Task, TaskDepartment
+
+IMPORT_REASON = "import"
 
 
 class DuplicatePlanError(ValueError):
@@ -37,7 +44,8 @@ def store_plan(
     existing = Plan.objects.filter(region=region, source_sha256=digest).first()
     if existing:
         raise DuplicatePlanError(f"{source_name}: already imported for {region.name} as plan {existing.pk}")
-    plan = Plan.objects.create(
+    history_user = user if user is not None and user.is_authenticated else None
+    plan = Plan(
         region=region,
         title=parsed.title[:300] or source_name,
         doc_number=parsed.doc_number or "",
@@ -49,8 +57,10 @@ def store_plan(
         source_file=source_file,
         source_text=source_text,
         source_sha256=digest,
-        created_by=user if user is not None and user.is_authenticated else None,
+        created_by=history_user,
     )
+    plan._change_reason = IMPORT_REASON
+    plan.save()
     sections_by_path: dict[str, Section] = {}
     for order, s in enumerate(parsed.sections):
         parent_path = s.path.rsplit(" > ", 1)[0] if " > " in s.path else None
@@ -66,7 +76,7 @@ def store_plan(
             end=s.end,
         )
     for order, t in enumerate(parsed.tasks):
-        task = Task.objects.create(
+        task = Task(
             plan=plan,
             section=sections_by_path.get(t.section),
             order=order,
@@ -77,8 +87,10 @@ def store_plan(
             start=t.start,
             end=t.end,
         )
-        assign_departments(task, t.departments, lead=t.lead)
-    Target.objects.bulk_create(
+        task._change_reason = IMPORT_REASON
+        task.save()
+        assign_departments(task, t.departments, lead=t.lead, reason=IMPORT_REASON)
+    targets = [
         Target(
             plan=plan,
             section=sections_by_path.get(t.section),
@@ -96,8 +108,8 @@ def store_plan(
             end=t.end,
         )
         for order, t in enumerate(parsed.targets)
-    )
-    Rule.objects.bulk_create(
+    ]
+    rules = [
         Rule(
             plan=plan,
             section=sections_by_path.get(r.section),
@@ -108,23 +120,37 @@ def store_plan(
             end=r.end,
         )
         for order, r in enumerate(parsed.rules)
-    )
+    ]
+    for model, rows in ((Target, targets), (Rule, rules)):
+        bulk_create_with_history(rows, model, default_user=history_user, default_change_reason=IMPORT_REASON)
     return plan
 
 
-def assign_departments(task: Task, names: list[str], *, lead: str | None = None) -> None:
-    """Replace a task's departments; the lead (default: the first named) is 牵头, the rest 配合."""
-    task.assignments.all().delete()
-    lead = lead or (names[0] if names else None)
-    seen: set[str] = set()
-    for order, name in enumerate(n.strip() for n in names):
-        if not name or name in seen:
+def assign_departments(task: Task, names: list[str], *, lead: str | None = None, reason: str = "") -> None:
+    """Make the task's departments exactly `names`: the lead (default: the first) is 牵头, the rest 配合.
+
+    Unchanged assignments are kept and changed ones updated in place, so the history shows only what
+    a correction really changed (a department added, removed or moved between 牵头 and 配合).
+    """
+    wanted: dict[str, str] = {}
+    names = [n.strip()[:128] for n in names if n and n.strip()]
+    lead = (lead or (names[0] if names else "")).strip()[:128]
+    if lead and lead not in names:
+        names.insert(0, lead)
+    for name in names:
+        wanted.setdefault(name, TaskDepartment.Role.LEAD if name == lead else TaskDepartment.Role.COOPERATING)
+    current = {a.department.name: a for a in task.assignments.select_related("department")}
+    for name, assignment in current.items():
+        if name not in wanted:
+            assignment._change_reason = reason
+            assignment.delete()
+    for order, (name, role) in enumerate(wanted.items()):
+        assignment = current.get(name)
+        if assignment is None:
+            department, _ = Department.objects.get_or_create(region_id=task.plan.region_id, name=name)
+            assignment = TaskDepartment(task=task, department=department, role=role, order=order)
+        elif (assignment.role, assignment.order) == (role, order):
             continue
-        seen.add(name)
-        department, _ = Department.objects.get_or_create(region=task.plan.region, name=name[:128])
-        TaskDepartment.objects.create(
-            task=task,
-            department=department,
-            role=TaskDepartment.Role.LEAD if name == lead else TaskDepartment.Role.COOPERATING,
-            order=order,
-        )
+        assignment.role, assignment.order = role, order
+        assignment._change_reason = reason
+        assignment.save()

@@ -1,0 +1,1 @@
+"""Plan pages, one module per concern: browsing, upload, corrections, change log."""

@@ -1,0 +1,11 @@
+"""Settings for the test suite: the production settings on a throw-away TANDA_HOME.
+
+pytest-django imports settings before any conftest runs, so the data directory is chosen here.
+"""
+
+import os
+import tempfile
+
+os.environ.setdefault("TANDA_HOME", tempfile.mkdtemp(prefix="tanda-test-"))
+
+from tanda.web.settings import *  # noqa: E402, F403

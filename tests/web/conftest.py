@@ -1,0 +1,99 @@
+"""Fixtures of the web tests: regions, one user per role, and plans whose parse the test decides."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from django.contrib.auth import get_user_model
+from web_samples import PASSWORD, SAMPLE_TEXT, fake_parse
+
+from tanda.web.core.models import Profile, Region
+from tanda.web.core.reference import sync_regions
+from tanda.web.plans.models import Plan
+from tanda.web.plans.store import store_plan
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker) -> None:
+    """Insert the regions once per test database; each test's rollback then keeps them."""
+    with django_db_blocker.unblock():
+        sync_regions()
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings) -> None:
+    """Real hashing costs ~0.3 s per user; these tests are not about password strength."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture
+def regions(db) -> None:
+    sync_regions()  # a no-op unless a transactional test has flushed the tables
+
+
+@pytest.fixture
+def make_user(regions) -> Callable[..., object]:
+    def make(username: str, role: str = Profile.Role.VIEWER, region: str | None = None):
+        user = get_user_model().objects.create_user(username, password=PASSWORD)
+        if role == Profile.Role.ADMIN:
+            user.is_staff = user.is_superuser = True
+            user.save()
+        Profile.objects.create(user=user, role=role, region_id=region)
+        return user
+
+    return make
+
+
+@pytest.fixture
+def jilin_office(make_user):
+    return make_user("jilin-office", Profile.Role.OFFICE, "220000")
+
+
+@pytest.fixture
+def meihekou_office(make_user):
+    return make_user("meihekou-office", Profile.Role.OFFICE, "220581")
+
+
+@pytest.fixture
+def viewer(make_user):
+    return make_user("viewer")
+
+
+@pytest.fixture
+def make_plan(regions) -> Callable[..., Plan]:
+    """Store a plan of SAMPLE_TEXT (made unique per call) for a region, as an upload would."""
+    counter = iter(range(1, 1000))
+
+    def make(region: str = "220000", *, published: bool = True, title: str = "", text: str = SAMPLE_TEXT) -> Plan:
+        n = next(counter)
+        text = text.replace("某市碳达峰实施方案", title or f"某市碳达峰实施方案（第{n}号）", 1)
+        data = text.encode("utf-8")
+        return store_plan(
+            fake_parse(text),
+            region=Region.objects.get(code=region),
+            source_name=f"plan-{n}.txt",
+            source_file=data,
+            source_text=text,
+            published=published,
+        )
+
+    return make
+
+
+@pytest.fixture
+def use_fake_parser(monkeypatch) -> None:
+    monkeypatch.setattr("tanda.web.plans.intake.parse_text", fake_parse)
+
+
+@pytest.fixture
+def upload_dir(settings, tmp_path):
+    """A fresh TANDA_HOME for the staged uploads, so a test sees only its own files."""
+    settings.HOME = tmp_path
+    return tmp_path / "uploads"
+
+
+@pytest.fixture
+def password() -> str:
+    """The password `make_user` gives every user (for tests that sign in through the form)."""
+    return PASSWORD
