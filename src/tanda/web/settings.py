@@ -9,6 +9,7 @@ from pathlib import Path
 import dj_database_url
 
 from tanda import config
+from tanda.web.features import FEATURE_APPS
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 HOME = config.home()
@@ -39,7 +40,7 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "simple_history",
     "tanda.web.core",
-    "tanda.web.plans",
+    *(f"tanda.web.{app}" for app in FEATURE_APPS),
 ]
 
 MIDDLEWARE = [
@@ -69,6 +70,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "tanda.web.core.context.menu",
             ],
         },
     },

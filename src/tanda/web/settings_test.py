@@ -8,4 +8,4 @@ import tempfile
 
 os.environ.setdefault("TANDA_HOME", tempfile.mkdtemp(prefix="tanda-test-"))
 
-from tanda.web.settings import *  # noqa: E402, F403
+from tanda.web.settings import *  # noqa: F403

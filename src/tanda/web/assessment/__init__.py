@@ -1,0 +1,1 @@
+"""Assessment schemes, scores, grades and rankings of regions and departments."""

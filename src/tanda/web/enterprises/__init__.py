@@ -1,0 +1,1 @@
+"""Key energy-using units, their energy submissions, and two-high projects."""

@@ -1,0 +1,1 @@
+"""Indicators, observations, progress grades, forecasts and dispatch reports."""

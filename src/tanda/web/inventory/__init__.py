@@ -1,0 +1,1 @@
+"""Emissions accounting: energy statistics, factor sets, CO2 inventories."""

@@ -1,0 +1,1 @@
+"""Scenarios to 2060, peak year, Monte Carlo, decomposition."""

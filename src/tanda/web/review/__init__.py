@@ -1,0 +1,1 @@
+"""City plans reviewed against the province's; targets allocated to child regions."""
