@@ -5,9 +5,9 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from tanda.commands import plan, web
+from tanda.commands import indicator, plan, web
 
-COMMAND_MODULES = [web, plan]
+COMMAND_MODULES = [web, plan, indicator]
 
 
 def build_parser() -> argparse.ArgumentParser:
