@@ -1,19 +1,29 @@
-"""The `tanda` command; each concern's subcommands live in `tanda.commands`."""
+"""The `tanda` command; each concern's subcommands live in a module of `tanda.commands`."""
 
 from __future__ import annotations
 
 import argparse
+import pkgutil
 from collections.abc import Sequence
+from importlib import import_module
 
-from tanda.commands import indicator, plan, web
+import tanda.commands
 
-COMMAND_MODULES = [web, plan, indicator]
+COMMAND_ORDER = ["web", "plan"]  # shown first in --help; the rest follow by name
+
+
+def command_modules() -> list:
+    """Every module of `tanda.commands` that has a `register(subparsers)` function."""
+    names = sorted(m.name for m in pkgutil.iter_modules(tanda.commands.__path__))
+    names.sort(key=lambda n: (COMMAND_ORDER.index(n) if n in COMMAND_ORDER else len(COMMAND_ORDER), n))
+    modules = [import_module(f"tanda.commands.{name}") for name in names]
+    return [m for m in modules if hasattr(m, "register")]
 
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tanda", description="tanda (碳达) — carbon-peaking plan implementation")
     sub = parser.add_subparsers(dest="command", required=True)
-    for module in COMMAND_MODULES:
+    for module in command_modules():
         module.register(sub)
     return parser
 

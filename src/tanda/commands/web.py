@@ -29,6 +29,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 def load_demo_and_report() -> None:
+    """The plans demo first, then every feature app's `demo.load_demo()` (each prints its own lines)."""
+    from tanda.web.features import FEATURE_APPS, feature_module
     from tanda.web.plans.demo import load_demo
 
     plans, accounts = load_demo()
@@ -42,6 +44,11 @@ def load_demo_and_report() -> None:
     for a in accounts:
         region = f"  region {a.region}" if a.region else ""
         print(f"  {a.role:7} {a.username:16} password {a.password}{region}")
+    for app in FEATURE_APPS[1:]:
+        module = feature_module(app, "demo")
+        if module is not None:
+            for line in module.load_demo():
+                print(f"tanda: {line}")
 
 
 def register(sub: argparse._SubParsersAction) -> None:
