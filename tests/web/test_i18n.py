@@ -71,3 +71,10 @@ def test_catalogue_is_complete_and_compiled():
         compiled = gettext.GNUTranslations(mo)._catalog
     stale = {msgid for msgid, msgstr in entries.items() if compiled.get(msgid, compiled.get((msgid, 0))) != msgstr}
     assert stale == set(), "django.mo is older than django.po: run msgfmt (or compilemessages)"
+
+
+def test_an_english_browser_still_gets_chinese_until_the_user_switches(client):
+    page = client.get("/", HTTP_ACCEPT_LANGUAGE="en-US,en;q=0.9").content.decode()
+    assert "实施方案" in page
+    client.post("/i18n/setlang/", {"language": "en", "next": "/"})
+    assert "Plans" in client.get("/", HTTP_ACCEPT_LANGUAGE="zh-CN").content.decode()
