@@ -1,0 +1,1 @@
+"""Packaged CEADs emission inventories and the Jilin totals that go with them (see PROVENANCE.md)."""
