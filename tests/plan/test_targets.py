@@ -302,3 +302,69 @@ def test_page_noise_of_a_web_capture_gives_nothing():
         "凡来源注明本网*网的内容为原创,转载需获授权。"
     )
     assert find_targets(noise) == ([], [])
+
+
+# -- patterns found on plans beyond the seeds (sentences written for these tests) -----------------
+
+
+def test_concentration_units_spelled_out_with_mei():
+    target = one("到2025年，全县PM2.5年均浓度控制在28微克每立方米以下。")
+    assert summary(target) == ("PM2.5年均浓度", 28, "微克每立方米", 2025, "cap", "以下")
+
+
+def test_a_figure_before_de_and_a_short_noun_for_a_goal_is_the_level():
+    found = targets("到2025年，全区万元产值能耗下降10%，力争完成12%的激励目标。")
+    assert [(t.value, t.qualifier, t.indicator) for t in found] == [
+        (10, None, "万元产值能耗"),
+        (12, "力争", "万元产值能耗"),
+    ]
+    assert found[1].quote == "力争完成12%"
+
+
+def test_a_figure_before_de_and_a_thing_is_still_not_a_target():
+    assert targets("严禁新建产能利用率低于75%的钢铁项目。") == []
+
+
+def test_counts_joined_after_one_creating_verb_are_all_targets():
+    found = targets("到2025年，建成40家绿色工厂和6个绿色园区。")
+    assert [(t.value, t.unit, t.indicator, t.year) for t in found] == [
+        (40, "家", "绿色工厂", 2025),
+        (6, "个", "绿色园区", 2025),
+    ]
+    assert found[1].quote == "6个绿色园区"
+
+
+def test_areas_and_lengths_created_by_a_verb_are_targets():
+    found = targets("到2025年，完成25万平方米既有建筑节能改造，新建12公里城市绿道、3个口袋公园。")
+    assert [(t.value, t.unit, t.indicator) for t in found] == [
+        (25, "万平方米", "既有建筑节能改造"),
+        (12, "公里", "城市绿道"),
+        (3, "个", "口袋公园"),
+    ]
+
+
+def test_power_before_a_noun_still_describes_a_project():
+    assert targets("到2025年，建设200万千瓦光伏发电项目。") == []
+
+
+def test_an_area_before_a_noun_without_a_creating_verb_is_not_a_target():
+    assert targets("位于50万平方米老旧小区内的管网纳入改造范围。") == []
+
+
+def test_a_bare_year_from_the_issue_year_on_is_a_deadline():
+    text = "2024年，全省单位产值能耗降低3%左右。"
+    assert targets(text) == []  # without a date, 2024 written bare reads as a past year
+    found, _ = find_targets(text, issued_year=2024)
+    assert [(t.year, t.value, t.kind) for t in found] == [(2024, 3, "reduction")]
+    found, _ = find_targets("2022年，全省单位产值能耗下降4%。", issued_year=2024)
+    assert found == []
+
+
+def test_figures_in_review_spans_are_statistics():
+    text = "森林覆盖率达到40%，到2025年，森林覆盖率达到42%。"
+    found, _ = find_targets(text, review=[(0, 10)])
+    assert [t.value for t in found] == [42]
+
+
+def test_preliminary_accounting_marks_statistics():
+    assert targets("初步核算，全市单位产值二氧化碳排放累计下降20%，完成规划目标。") == []

@@ -8,6 +8,8 @@ from tanda.plan.targets_time import (
     SpanSet,
     YearContext,
     find_year_markers,
+    first_bare_target_year,
+    is_review_title,
     join_wrapped_lines,
     paired_spans,
 )
@@ -102,3 +104,31 @@ def test_lines_wrapped_inside_a_sentence_are_joined_and_others_are_not():
         "短行",
         "下一行",
     ]
+
+
+def test_the_issue_year_moves_the_first_bare_deadline_back():
+    assert [(m.year, m.retro) for m in find_year_markers("2024年,", NOTHING, first_bare=2024)] == [(2024, False)]
+    assert [(m.year, m.retro) for m in find_year_markers("2023年,", NOTHING, first_bare=2024)] == [(None, True)]
+    assert [(m.year, m.retro) for m in find_year_markers("“十三五”期间", NOTHING, first_bare=2019)] == [(2020, False)]
+    assert first_bare_target_year(None) == 2025
+    assert first_bare_target_year(2022) == 2022
+    assert first_bare_target_year(2027) == 2025
+
+
+@pytest.mark.parametrize(
+    ("title", "review"),
+    [
+        ("发展现状和面临形势", True),
+        ("发展基础", True),
+        ("现状与形势", True),
+        ("面临形势", True),
+        ("“十三五”时期主要成效", True),
+        ("工作成效。", True),
+        ("主要目标", False),
+        ("夯实发展基础", False),
+        ("强化基础能力建设", False),
+        ("巩固提升成效", False),
+    ],
+)
+def test_review_titles(title: str, review: bool):
+    assert is_review_title(title) is review

@@ -153,3 +153,49 @@ def test_seed_plans_departments_f1():
     f1 = 2 * precision * recall / (precision + recall)
     assert f1 >= MIN_F1, f"departments F1 {f1:.3f} (precision {precision:.3f}, recall {recall:.3f})"
     assert matched == total, f"{matched} of {total} gold tasks matched"
+
+
+def test_a_clause_after_each_sentence_all_count_in_written_order():
+    text = (
+        "二、工作任务\n"
+        "1.淘汰落后产能。制定淘汰计划。〔市工业和信息化局牵头，市发展改革委、自然资源局参与，各县（区）政府负责落实。"
+        "以下各项工作均需各县（区）政府落实，不再列出。〕严格执行产能置换。（市发展改革委、市场监管局牵头，市生态环境局参与）\n"
+        "2.整治工业炉窑。开展排查。（市生态环境局负责）\n"
+    )
+    tasks = find_tasks(text, find_sections(text))
+    first, second = tasks
+    assert first.departments == ["市工业和信息化局", "市发展改革委", "自然资源局", "市场监管局", "市生态环境局"]
+    assert first.lead == "市工业和信息化局"
+    assert first.clause == "（市发展改革委、市场监管局牵头，市生态环境局参与）"
+    assert first.implementers == ["各县（区）政府"]
+    assert second.departments == ["市生态环境局"] and second.implementers == ["各县（区）政府"]
+
+
+def test_brackets_inside_a_paragraph_that_do_not_assign_work_are_not_clauses():
+    text = (
+        "一、重点任务\n"
+        "1.推进锅炉改造。推动35蒸吨以上燃煤锅炉（含自备电厂）改造。支持市属企业（市国资委、市财政局）试点。"
+        "（市生态环境局负责）\n"
+    )
+    (task,) = find_tasks(text, find_sections(text))
+    assert task.departments == ["市生态环境局"]
+
+
+def test_goal_requirements_are_preamble_not_a_task():
+    text = "一、目标要求\n到2025年，空气质量优良天数比例达到90%。\n二、工作任务\n1.调整结构。（市发展改革委负责）\n"
+    assert [t.title for t in find_tasks(text, find_sections(text))] == ["调整结构"]
+
+
+def test_review_sections_hold_no_targets_and_the_issue_date_dates_bare_years():
+    text = (
+        "某市节能降碳行动方案\n"
+        "一、发展基础\n"
+        "全市森林覆盖率达到41%，单位产值能耗累计下降16%。\n"
+        "二、主要目标\n"
+        "2024年，单位产值能耗下降3%左右。到2025年，森林覆盖率达到43%。\n"
+        "某市人民政府\n"
+        "2024年3月1日\n"
+    )
+    plan = parse_text(text)
+    assert plan.date == "2024-03-01"
+    assert [(t.value, t.year) for t in plan.targets] == [(3, 2024), (43, 2025)]

@@ -243,8 +243,12 @@ def _phrases(norm: str) -> list[tuple[int, int]]:
     return out
 
 
-def parse_clause(content: str) -> Responsibility | None:
-    """The units a clause's content names, or None when the text is not a responsibility clause."""
+def parse_clause(content: str, *, require_marker: bool = False) -> Responsibility | None:
+    """The units a clause's content names, or None when the text is not a responsibility clause.
+
+    `require_marker` accepts only clauses that say what the units do (牵头, 负责, 配合) or carry a label
+    (责任单位:): a bracket in the middle of a paragraph is read as a clause only then.
+    """
     orig = re.sub(r"\s+", "", content)
     norm = normalize(orig)
     groups: list[_Group] = []
@@ -263,7 +267,7 @@ def parse_clause(content: str) -> Responsibility | None:
     proper = [n for g in groups for a, b in g.names if is_unit(n := norm[a:b])]
     total = sum(len(g.names) for g in groups)
     marked = any(g.predicate or g.labelled or g.carried for g in groups)
-    if not proper or not any(is_unit(n) for n in first):
+    if not proper or not any(is_unit(n) for n in first) or (require_marker and not marked):
         return None
     if not marked and (not is_unit(first[0]) or not any(map(is_strong_unit, proper)) or 2 * len(proper) < total):
         return None
@@ -337,6 +341,45 @@ def _make(text: str, start: int, end: int, content: tuple[int, int]) -> Clause |
     if found is None:
         return None
     return Clause(start, end, text[start:end], found)
+
+
+def find_inline_clauses(text: str, start: int, end: int, norm: str | None = None) -> list[Clause]:
+    """Responsibility clauses inside a task's text, before its final one, in reading order.
+
+    Some plans close each sentence of a task with its own clause: `…产业目录。〔市生态环境局牵头，…参与。〕按省的
+    要求，…。（市生态环境局、市场监管局牵头）`. A bracket counts when it stands between sentences (a sentence end
+    before or after it) and says what the units do.
+    """
+    norm = normalize(text) if norm is None else norm
+    found: list[Clause] = []
+    depth, opened = 0, -1
+    for i in range(start, end):
+        ch = norm[i]
+        if ch in OPEN:
+            if depth == 0:
+                opened = i
+            depth += 1
+        elif ch in CLOSE and depth:
+            depth -= 1
+            if depth == 0 and i - opened <= MAX_CLAUSE and _between_sentences(norm, opened, i + 1, start, end):
+                content = text[opened + 1 : i]
+                found_units = parse_clause(content, require_marker=True)
+                if found_units is not None:
+                    found.append(Clause(opened, i + 1, text[opened : i + 1], found_units))
+        elif ch == "\n":
+            depth = 0
+    return found
+
+
+def _between_sentences(norm: str, opened: int, closed: int, start: int, end: int) -> bool:
+    """True when a bracket follows a sentence end or is followed by one (blanks aside)."""
+    before = opened
+    while before > start and norm[before - 1] in " \t\u3000":
+        before -= 1
+    after = closed
+    while after < end and norm[after] in " \t\u3000":
+        after += 1
+    return (before > start and norm[before - 1] in "。;；!?！？") or (after < end and norm[after] in "。;；")
 
 
 def find_clause(text: str, start: int, end: int, norm: str | None = None) -> Clause | None:

@@ -130,6 +130,9 @@ _UNIT_WORDS: tuple[tuple[str, str], ...] = (
     ("毫克/升", ""),
     ("毫克/立方米", ""),
     ("微克/立方米", ""),
+    ("毫克每升", ""),  # concentrations are also spelled out: 29微克每立方米
+    ("毫克每立方米", ""),
+    ("微克每立方米", ""),
     ("kWh", ""),
     ("MWh", ""),
     ("GWh", ""),
@@ -140,6 +143,9 @@ _UNIT_WORDS: tuple[tuple[str, str], ...] = (
 
 #: base units that count things: `7个省级园区`, `500座`; a count before a noun can be a target.
 COUNT_UNITS = frozenset("个座家所处辆台套户人项条株棵艘架名支栋张宗")
+#: base units of area and length: created by a verb they are a target (`完成30万平方米既有建筑节能改造`,
+#: `建设100公里绿道`); power and output before a noun describe a project instead (`300万千瓦风电项目`).
+EXTENT_UNITS = frozenset(("平方米", "平方公里", "平方千米", "公顷", "亩", "公里", "千米"))
 
 _MAGNITUDE = r"(?:万亿|千万|百万|十万|万|亿)"
 _LEADING_MAGNITUDE_RE = re.compile(rf"^{_MAGNITUDE}")

@@ -10,6 +10,7 @@ from tanda.plan.model import ParsedPlan, Section
 from tanda.plan.reading import read_document
 from tanda.plan.structure import find_header, find_sections
 from tanda.plan.targets import find_targets
+from tanda.plan.targets_time import is_review_title
 from tanda.plan.tasks import find_tasks
 
 
@@ -29,7 +30,9 @@ def parse_text(text: str) -> ParsedPlan:
     header = find_header(text)
     sections = find_sections(text)
     tasks = find_tasks(text, sections)
-    targets, rules = find_targets(text)
+    review = [(s.start, s.end) for s in sections if is_review_title(s.title)]
+    issued = int(header.date[:4]) if header.date else None
+    targets, rules = find_targets(text, issued_year=issued, review=review)
     for item in (*targets, *rules):
         item.section = section_at(sections, item.start)
     return ParsedPlan(

@@ -3,12 +3,14 @@
 Every number with a unit is a candidate; the words around it decide what it is:
 
 * a **target** when a verb commits to it (`非化石能源消费比重达到20%左右`), when a created quantity
-  closes a clause (`累计建成高标准农田5000万亩`, `建设400个美丽宜居村`) or when a property is
-  promised (`具备5%的尖峰负荷响应能力`);
+  closes a clause (`累计建成高标准农田5000万亩`, `建设400个美丽宜居村`, `完成30万平方米既有建筑节能改造`,
+  and each count joined after it: `建成500家工厂和50个园区`) or when a property is promised
+  (`具备5%的尖峰负荷响应能力`);
 * a **rule** when the number only bounds a scope (`每小时35蒸吨以下燃煤锅炉`,
   `年综合能耗超过1万吨标准煤的数据中心`);
 * nothing when it names a project's capacity (`300万千瓦风电项目`), a scale (`千万千瓦级`), a slogan in
-  quotation marks, a book title, or a statistic of the past (`截至2020年`, `“十三五”以来`).
+  quotation marks, a book title, or a statistic of the past (`截至2020年`, `“十三五”以来`, `初步核算`, or
+  anything in a section that reviews the past such as `一、发展现状和面临形势`).
 
 Matching runs on the normalised text (full-width → half-width, lines wrapped inside a sentence
 joined; same length) and quotes come from the original text at the same offsets, so every quote is
@@ -22,7 +24,7 @@ from collections.abc import Iterator
 from dataclasses import replace
 
 from tanda.plan.model import Rule, Target, TargetKind
-from tanda.plan.numbers import COUNT_UNITS, NumberToken, find_number_tokens
+from tanda.plan.numbers import COUNT_UNITS, EXTENT_UNITS, NumberToken, find_number_tokens
 from tanda.plan.targets_grammar import (
     ACTION_VERBS,
     COMPARATORS,
@@ -40,10 +42,10 @@ from tanda.plan.targets_grammar import (
     trim_indicator,
 )
 from tanda.plan.targets_time import (
-    FIRST_BARE_TARGET_YEAR,
     SpanSet,
     YearContext,
     find_year_markers,
+    first_bare_target_year,
     join_wrapped_lines,
     paired_spans,
 )
@@ -64,7 +66,11 @@ _BLANKS = " \t\xa0"
 _LIST_GAPS = frozenset(("、", "和", "及", "与", "以及", ","))
 _NOT_A_NOUN_END = frozenset("了的着过是在和与及或等由从")
 
-_NOUN_STOP_RE = re.compile(r"建设|建成|全部|实施|纳入|完成|达到|通过|开展|获得|成为|的|等|[,;:!?。\n\r、()]")
+_NOUN_STOP_RE = re.compile(
+    r"建设|建成|全部|实施|纳入|完成|达到|通过|开展|获得|成为|的|等|[,;:!?。\n\r、()]|(?:以及|和|及|与)(?=[ \t]*[0-9])"
+)
+#: what joins the next created quantity to a noun phrase: `建成500家工厂和50个园区`.
+_COORDINATION_RE = re.compile(r"[ \t]*(?:以及|和|及|与|、)[ \t]*")
 _COMMIT_RE = re.compile(
     r"新增|新建|建成|建设|累计|完成|改造|实施|推广|造林|种植|治理|修复|恢复|营造|整治|培育|打造|每年|年均|平均"
 )
@@ -75,15 +81,23 @@ _PAST_CLAUSE_RE = re.compile(r"现有|已有")
 _PAST_SENTENCE_RE = re.compile(r"同比")
 _INDICATOR_SPLIT_RE = re.compile(r"[、和及与]")
 _ASIDE_YEAR_RE = re.compile(r"(?<![到至])((?:19|20)[0-9]{2})[ \t]*年")
-_LEVEL_NOUNS = ("的水平", "的目标", "的标准")
+#: `达到80%左右的水平`, `力争完成14.5%的激励目标`: after 的, a short noun for a level closing the clause is
+#: the figure itself, not a thing it describes.
+_LEVEL_NOUN_RE = re.compile(r"的[^\s,;:!?。、()的]{0,6}?(?:水平|目标|标准|任务)(?=[,;:!?。)\n\r]|$)")
 _QUOTED_CLAUSE_RE = re.compile(r"[,;。]|达到|提高|提升|下降|降低|控制在|不低于|不超过|超过")
 _LINE_BREAK_RE = re.compile(r"[ \t\xa0]*[\r\n]+[ \t\xa0]*")
 _ORIGIN_END_RE = re.compile(r"(?:由|从)[ \t]*(?:(?:19|20)[0-9]{2}[ \t]*年(?:底|末)?的?)?[ \t]*$")
 
 
-def find_targets(text: str) -> tuple[list[Target], list[Rule]]:
-    """Targets and threshold rules of a plan's text, in reading order. Never raises on any string."""
-    return _Extractor(text).run()
+def find_targets(
+    text: str, issued_year: int | None = None, review: list[tuple[int, int]] | None = None
+) -> tuple[list[Target], list[Rule]]:
+    """Targets and threshold rules of a plan's text, in reading order. Never raises on any string.
+
+    `issued_year`, when the plan's date is known, lets a bare year from then on be a deadline; `review`
+    are the spans of sections that review the past (发展现状), whose figures are statistics.
+    """
+    return _Extractor(text, first_bare_target_year(issued_year), SpanSet(review or [])).run()
 
 
 def _is_quantity(token: NumberToken) -> bool:
@@ -104,15 +118,17 @@ def _is_word_char(char: str) -> bool:
 class _Extractor:
     """One pass over one text: tokens, year context and protected spans are computed once."""
 
-    def __init__(self, text: str) -> None:
+    def __init__(self, text: str, first_bare: int, review: SpanSet) -> None:
         self.text = text
+        self.first_bare = first_bare
+        self.review = review
         self.norm = join_wrapped_lines(normalize(text))
         self.tokens = find_number_tokens(self.norm)
         self.token_starts = {token.start for token in self.tokens}
         titles = paired_spans(self.norm, "《", "》", 200)
         asides = paired_spans(self.norm, "(", ")", MAX_ASIDE)
         self.protected = (SpanSet(titles), SpanSet(self._slogans()), SpanSet(self._past_asides(asides)))
-        self.years = YearContext(self.norm, find_year_markers(self.norm, SpanSet(titles + asides)))
+        self.years = YearContext(self.norm, find_year_markers(self.norm, SpanSet(titles + asides), first_bare))
         self.targets: list[Target] = []
         self.rules: list[Rule] = []
         self.consumed: set[int] = set()
@@ -129,9 +145,7 @@ class _Extractor:
         return [
             (start, end)
             for start, end in asides
-            if any(
-                int(year.group(1)) < FIRST_BARE_TARGET_YEAR for year in _ASIDE_YEAR_RE.finditer(self.norm, start, end)
-            )
+            if any(int(year.group(1)) < self.first_bare for year in _ASIDE_YEAR_RE.finditer(self.norm, start, end))
         ]
 
     def _slogans(self) -> list[tuple[int, int]]:
@@ -255,7 +269,7 @@ class _Extractor:
         Conjunctions that start a new predicate (`并`, `且`) or join a list of figures (`20%和25%`) do not
         count.
         """
-        if not char or self.norm.startswith(_LEVEL_NOUNS, pos):
+        if not char or _LEVEL_NOUN_RE.match(self.norm, pos):
             return False  # `达到80%左右的水平`: the figure is the level itself
         if char in "“《":
             return True  # `*千伏“两横两纵”双环网`: the figure describes a named thing
@@ -284,10 +298,48 @@ class _Extractor:
                 spans = ((left.indicator_start, left.indicator_end), (next_pos + 1, noun_end))
                 self._emit(index, start, False, left, spans, noun_end)
             return
-        if token.base_unit in COUNT_UNITS and not token.chinese and self._creates_count(index, start, left):
+        if token.chinese:
+            return
+        counted = token.base_unit in COUNT_UNITS and self._creates_count(index, start, left)
+        if counted or (token.base_unit in EXTENT_UNITS and self._is_created(start, left)):
+            self._emit_created(index, start, False, left, next_pos)
+
+    def _emit_created(self, index: int, start: int, after_previous: bool, left: Left, next_pos: int) -> None:
+        """A created quantity and its noun (`建设400个美丽宜居村`), and those coordinated after it.
+
+        In `建成500家绿色低碳工厂和50个绿色低碳工业园区` the verb creates both counts.
+        """
+        while True:
             noun_end = self._noun_after(next_pos)
-            if noun_end > next_pos:
-                self._emit(index, start, False, left, ((next_pos, noun_end),), noun_end)
+            if noun_end <= next_pos:
+                return
+            self._emit(index, start, after_previous, left, ((next_pos, noun_end),), noun_end)
+            following = self._coordinated_after(index, noun_end)
+            if following is None:
+                return
+            self.consumed.add(following)
+            index, start, after_previous = following, self.tokens[following].start, True
+            next_pos = self._skip(self.tokens[following].bound_end, _BLANKS)
+
+    def _coordinated_after(self, index: int, pos: int) -> int | None:
+        """The index of a count or extent joined to the noun ending at `pos` (`…绿道、5个口袋公园`), if any."""
+        gap = _COORDINATION_RE.match(self.norm, pos)
+        following = index + 1
+        if gap is None or following >= len(self.tokens) or self.tokens[following].start != gap.end():
+            return None
+        token = self.tokens[following]
+        if token.chinese or token.bound or not self._is_candidate(token):
+            return None
+        if token.base_unit not in COUNT_UNITS | EXTENT_UNITS:
+            return None
+        after = self._skip(token.bound_end, _BLANKS)
+        return following if self._describes_noun(self.norm[after : after + 1], after) else None
+
+    def _is_created(self, start: int, left: Left) -> bool:
+        """An extent is a target only after a verb that creates or completes it (`新增`, `完成`, `落实`)."""
+        if left.verb is not None:
+            return left.verb in ACTION_VERBS
+        return ends_with_action(self.norm, start, left.raw_end)
 
     def _creates_count(self, index: int, start: int, left: Left) -> bool:
         """`建设400个美丽宜居村`, `推动10个…基地建设`, or a count opening a clause under a deadline."""
@@ -422,7 +474,7 @@ class _Extractor:
         """Record a target unless the context says it is a past statistic; fill year, baseline, qualifier."""
         token = self.tokens[index]
         marker = self.years.marker_before(token.start)
-        if marker is not None and marker.retro:
+        if (marker is not None and marker.retro) or self.review.covers(token.start):
             return
         sentence = self._back_to(start, _SENTENCE_BREAKS, 400)
         if _PAST_CLAUSE_RE.search(self.norm, start, token.start) or _PAST_SENTENCE_RE.search(

@@ -110,7 +110,7 @@ _YEAR_DIGITS = r"(?:19|20)[0-9]{2}"
 _VERB_END_RE = re.compile(rf"(?:(?<![行作成认以视称更改])为|{_alternation(VERB_KINDS)})$")
 _ACTION_END_RE = re.compile(
     r"(?:建设|建成|新建|推动|推进|打造|培育|创建|争创|认定|建立|新增|累计建成|完成|实施|改造|扶持|支持|引进|组建|"
-    r"创成|命名|遴选|发展|布局|整治|治理)$"
+    r"创成|命名|遴选|发展|布局|整治|治理|落实|推广)$"
 )
 _NEAR_END_RE = re.compile(rf"(?:大约|约|近|了|{_YEAR_DIGITS}[ \t]*年(?:底|末)?的)$")
 _HEDGE_END_RE = re.compile(

@@ -16,8 +16,17 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 #: the first year a bare `YYYY年` (without 到/前) is read as a deadline rather than as a past statistic;
-#: carbon-peaking plans set milestones for 2025, 2030, 2035 and 2060.
+#: carbon-peaking plans set milestones for 2025, 2030, 2035 and 2060. A plan whose issue date is known
+#: moves it back to the year it was issued (`2024年，…降低2.5%左右` in a plan of May 2024 is a target).
 FIRST_BARE_TARGET_YEAR = 2025
+
+
+def first_bare_target_year(issued_year: int | None) -> int:
+    """The first year read as a deadline when written bare: the issue year, and 2025 at the latest."""
+    if issued_year is None:
+        return FIRST_BARE_TARGET_YEAR
+    return min(FIRST_BARE_TARGET_YEAR, issued_year)
+
 
 _CN_DIGIT = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 
@@ -34,7 +43,22 @@ _PLAN_PERIOD_RE = re.compile(
 _PERIOD_NUMBER_RE = re.compile(r"十([一二三四五六七八九])五")
 _PAST_WORD_RE = re.compile(
     r"截至目前|截止目前|目前|现阶段|以来|过去[0-9一二三四五六七八九十]*年|近[0-9一二三四五六七八九十]+年来?"
+    r"|据初步核算|初步核算|据初步统计|据统计|经核算"
 )
+#: titles of the parts of a plan that review the past or the situation (`一、发展现状和面临形势`,
+#: `（一）发展基础`, `“十三五”时期主要成效`): the figures there are statistics and forecasts.
+_REVIEW_TITLE_RE = re.compile(
+    r"(?:“?十[一二三四五六七八九]五”?(?:时期|期间)?)?(?:发展|工作|主要|面临的?)?"
+    r"(?:现状|基础|成效|成就|进展|回顾|基本情况|形势|挑战)"
+    r"(?:[与和及、](?:面临的?)?(?:现状|基础|形势|挑战|问题|机遇))*(?:分析)?[。.]?"
+)
+
+
+def is_review_title(title: str) -> bool:
+    """True for the title of a section that reviews the past or the situation, not one that sets targets."""
+    return _REVIEW_TITLE_RE.fullmatch(title.strip()) is not None
+
+
 _BASELINE_BEFORE_RE = re.compile(r"(?:比|较|与|同|以|由|相比|相较|相较于|对比|基于)[ \t“]*$")
 _BASELINE_AFTER_RE = re.compile(r"[ \t”]*(?:为基|相比|基础上|基数)")
 _DATE_AFTER_RE = re.compile(r"[ \t]*[0-9]{1,2}[ \t]*月")
@@ -132,7 +156,7 @@ def _is_baseline(norm: str, start: int, end: int) -> bool:
     return bool(_BASELINE_BEFORE_RE.search(norm, max(0, start - 4), start)) or bool(_BASELINE_AFTER_RE.match(norm, end))
 
 
-def _year_marker(norm: str, match: re.Match[str]) -> YearMarker | None:
+def _year_marker(norm: str, match: re.Match[str], first_bare: int) -> YearMarker | None:
     """Classify one `…YYYY年…` expression: deadline, past, or neither (baseline, date, start)."""
     pre, post = match.group("pre") or "", match.group("post") or ""
     start, end = match.start(), match.end()
@@ -143,12 +167,12 @@ def _year_marker(norm: str, match: re.Match[str]) -> YearMarker | None:
     year = int(match.group("y2") or match.group("y1"))
     if post == "以来" or pre.startswith("截"):
         return YearMarker(start, end, None, retro=True)
-    if pre in ("到", "至", "直到") or post.endswith("前") or year >= FIRST_BARE_TARGET_YEAR:
+    if pre in ("到", "至", "直到") or post.endswith("前") or year >= first_bare:
         return YearMarker(start, end, year)
     return YearMarker(start, end, None, retro=True)
 
 
-def _period_markers(norm: str, match: re.Match[str]) -> list[YearMarker]:
+def _period_markers(norm: str, match: re.Match[str], first_bare: int) -> list[YearMarker]:
     """Classify `“十四五”期间` by the last year of the five-year plan; `“十四五”、“十五五”期间` gives two."""
     if _is_baseline(norm, match.start(), match.end()):
         return []
@@ -158,23 +182,26 @@ def _period_markers(norm: str, match: re.Match[str]) -> list[YearMarker]:
         start = match.start() if position == 0 else number.start()
         end = match.end() if position == len(numbers) - 1 else number.end()
         last_year = 2025 + 5 * (_CN_DIGIT[number.group(1)] - 4)
-        if match.group("post") == "以来" or last_year < FIRST_BARE_TARGET_YEAR:
+        if match.group("post") == "以来" or last_year < first_bare:
             markers.append(YearMarker(start, end, None, retro=True))
         else:
             markers.append(YearMarker(start, end, last_year))
     return markers
 
 
-def find_year_markers(norm: str, protected: SpanSet) -> list[YearMarker]:
-    """All deadline and past markers of a normalised text, in order; those in `protected` are skipped."""
+def find_year_markers(norm: str, protected: SpanSet, first_bare: int = FIRST_BARE_TARGET_YEAR) -> list[YearMarker]:
+    """All deadline and past markers of a normalised text, in order; those in `protected` are skipped.
+
+    `first_bare` is the first year that a bare `YYYY年` or a five-year period stands for a deadline.
+    """
     markers: list[YearMarker] = []
     for match in _YEAR_RE.finditer(norm):
-        marker = _year_marker(norm, match)
+        marker = _year_marker(norm, match, first_bare)
         if marker and not protected.covers(marker.start):
             markers.append(marker)
     for match in _PLAN_PERIOD_RE.finditer(norm):
         if not protected.covers(match.start()):
-            markers.extend(_period_markers(norm, match))
+            markers.extend(_period_markers(norm, match, first_bare))
     taken = SpanSet([(marker.start, marker.end) for marker in markers])
     for match in _PAST_WORD_RE.finditer(norm):
         start, end = match.span()

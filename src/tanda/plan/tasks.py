@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from tanda.plan.departments import Clause, find_clause
+from tanda.plan.departments import Clause, find_clause, find_inline_clauses
 from tanda.plan.headings import CHAPTER_LEVEL
 from tanda.plan.model import Section, Task
 from tanda.plan.structure import PATH_SEPARATOR, content_end
@@ -19,7 +19,7 @@ POINT_LEVEL = 4  # （1） and ①: points inside a task
 
 # Parts of a plan that state its frame, not work to be done.
 _PREAMBLE = re.compile(
-    r"(?:总体要求|指导思想|基本原则|工作原则|主要原则|主要目标|总体目标|发展目标|工作目标|行动目标|目标任务|总体思路|工作思路|"
+    r"(?:总体要求|指导思想|基本原则|工作原则|主要原则|主要目标|总体目标|发展目标|工作目标|行动目标|目标任务|目标要求|总体思路|工作思路|"
     r"基本思路|发展基础|发展现状|现状与形势|面临形势|发展形势|重要意义|编制依据|适用范围|规划期限|规划范围|基本情况)[。.]?"
 )
 
@@ -44,6 +44,13 @@ def _ancestors(section: Section, by_path: dict[str, Section]) -> list[Section]:
 def _title_end(text: str, section: Section) -> int:
     found = text.find(section.title, section.start, section.end + 1) if section.title else -1
     return found + len(section.title) if found >= 0 else section.start
+
+
+def _add_new(names: list[str], more: list[str]) -> None:
+    """Append the names of `more` that `names` does not hold yet, in order."""
+    for name in more:
+        if name not in names:
+            names.append(name)
 
 
 def find_tasks(text: str, sections: list[Section]) -> list[Task]:
@@ -80,14 +87,14 @@ def find_tasks(text: str, sections: list[Section]) -> list[Task]:
         end = max(content_end(text, ends[id(s)]), s.start)
         task = Task(section=s.path, title=s.title, text=text[s.start : end], start=s.start, end=end)
         task.implementers = list(carried)
-        if clause is not None:
-            found = clause.responsibility
-            task.departments = list(found.departments)
+        inline = find_inline_clauses(text, _title_end(text, s), clause.start if clause else end, norm)
+        for found_clause in [*inline, *([clause] if clause is not None else [])]:
+            found = found_clause.responsibility
+            _add_new(task.departments, found.departments)
+            _add_new(task.implementers, found.implementers + found.carried)
+            _add_new(carried, found.carried)
+        if clause is not None or inline:
             task.lead = task.departments[0] if task.departments else None
-            task.clause = clause.text
-            for name in found.implementers + found.carried:
-                if name not in task.implementers:
-                    task.implementers.append(name)
-            carried += [n for n in found.carried if n not in carried]
+            task.clause = (clause or inline[-1]).text
         tasks.append(task)
     return tasks
