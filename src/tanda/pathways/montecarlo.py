@@ -170,3 +170,16 @@ def summary(model: Model, paths: MemberPaths, seed: int, by_year: int = 2030) ->
             for i, t in enumerate(model.targets)
         ],
     }
+
+
+def peak_year_distribution(paths: MemberPaths) -> dict[str, Any]:
+    """Share of members peaking in each year (for a histogram), and the share not peaked within the horizon."""
+    peaked = paths.peak_year[~np.isnan(paths.peak_year)]
+    years, counts = np.unique(peaked.astype(int), return_counts=True)
+    members = len(paths.peak_year)
+    return {
+        "members": members,
+        "years": years.tolist(),
+        "share": (counts / members).tolist(),
+        "not_peaked": float(np.isnan(paths.peak_year).mean()),
+    }

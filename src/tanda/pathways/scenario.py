@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import math
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from importlib import resources
 from itertools import pairwise
 from pathlib import Path
@@ -690,3 +690,70 @@ def load_scenario(ref: str | Path) -> Scenario:
             raise PathwayInputError("", "no such file, packaged scenario or share code", source=text)
         path = packaged
     return validate(resolve_document(path), source=str(path))
+
+
+# -- documents that are not files (stored scenarios, API bodies) ------------------------------------
+
+
+def json_keys(value: Any) -> Any:
+    """The document with every mapping key a string, as JSON stores it.
+
+    YAML reads `2030:` as an int and JSON as "2030"; merging a parent read from one with a child
+    from the other must meet the same key, so both sides are brought to JSON's form first
+    (validation turns the keys back into years).
+    """
+    if isinstance(value, Mapping):
+        return {str(k): json_keys(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [json_keys(v) for v in value]
+    return value
+
+
+def inherit(parent: Mapping[str, Any], child: Mapping[str, Any]) -> dict[str, Any]:
+    """One step of inheritance: `child` over its already-resolved `parent`, as `resolve_document` does for files.
+
+    The child keeps its own name (a missing name stays missing, for validation to report) and
+    names its parent.
+    """
+    merged = merge(json_keys(parent), {k: v for k, v in json_keys(child).items() if k != "name"})
+    merged.pop("name", None)
+    if "name" in child:
+        merged["name"] = child["name"]
+    merged["parent"] = child.get("parent") or parent.get("name")
+    return merged
+
+
+def packaged_document(name: str) -> dict[str, Any] | None:
+    """A packaged scenario (`jilin-policy`) merged over its parents; None if there is none of that name."""
+    path = _packaged_path(name)
+    return resolve_document(path) if path is not None else None
+
+
+def resolve_mapping(
+    doc: Mapping[str, Any],
+    lookup: Callable[[str], Mapping[str, Any] | None] | None = None,
+    source: str | None = None,
+    _seen: tuple[str, ...] = (),
+) -> dict[str, Any]:
+    """A document given as a mapping, merged over its parents.
+
+    A parent is looked up by name with `lookup` (it returns the parent's own document, which may
+    name a parent in turn), then among the packaged scenarios. Same merge rules as files.
+    """
+    parent_name = doc.get("parent")
+    if parent_name is None:
+        return json_keys(doc)
+    if not isinstance(parent_name, str):
+        raise PathwayInputError("parent", "must be a scenario name", source=source)
+    here = str(doc.get("name", ""))
+    if parent_name in (*_seen, here):
+        chain = " → ".join((*_seen, here, parent_name))
+        raise PathwayInputError("parent", f"inheritance loops: {chain}", source=source)
+    found = lookup(parent_name) if lookup is not None else None
+    if found is not None:
+        parent = resolve_mapping(found, lookup, source, (*_seen, here))
+    else:
+        parent = packaged_document(parent_name)
+        if parent is None:
+            raise PathwayInputError("parent", f"no scenario {parent_name!r} stored or packaged", source=source)
+    return inherit(parent, doc)

@@ -6,3 +6,5 @@ class PathwaysConfig(AppConfig):
     name = "tanda.web.pathways"
     label = "pathways"
     verbose_name = _("达峰路径")
+    nav_label = _("达峰路径")
+    nav_url = "pathways:index"

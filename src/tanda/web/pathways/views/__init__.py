@@ -1,0 +1,1 @@
+"""Pages of the pathways app: scenarios and their editor, share codes, comparison, historic analysis."""
