@@ -93,3 +93,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     imp.add_argument("--parent", type=int, help="id of the parent plan")
     imp.add_argument("--publish", action="store_true", help="make it readable without signing in")
     imp.set_defaults(handler=cmd_import)
+
+    from tanda.commands.review import add_review_parser  # `plan review` lives in its own module
+
+    add_review_parser(plan)

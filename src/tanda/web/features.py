@@ -11,7 +11,7 @@ from importlib import import_module
 from importlib.util import find_spec
 from types import ModuleType
 
-FEATURE_APPS = ["plans", "inventory", "indicators", "pathways", "review", "assessment", "enterprises"]
+FEATURE_APPS = ["plans", "inventory", "indicators", "dispatch", "pathways", "review", "assessment", "enterprises"]
 
 
 def feature_module(app: str, name: str) -> ModuleType | None:

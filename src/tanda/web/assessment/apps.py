@@ -6,3 +6,5 @@ class AssessmentConfig(AppConfig):
     name = "tanda.web.assessment"
     label = "assessment"
     verbose_name = _("考核评价")
+    nav_label = _("考核评价")
+    nav_url = "assessment:index"

@@ -38,7 +38,7 @@ class DepartmentAdmin(SimpleHistoryAdmin):
 class ProfileInline(admin.StackedInline):
     model = Profile
     can_delete = False
-    autocomplete_fields = ["region"]
+    autocomplete_fields = ["region", "department"]
     extra = 1
     max_num = 1
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
@@ -53,16 +54,30 @@ class Department(models.Model):
 
 
 class Profile(models.Model):
-    """A user's role and, for office users and viewers, the region they belong to."""
+    """A user's role, the region they belong to and, for a department user, their department.
+
+    A department user (部门用户) reports progress only for the tasks its department is assigned to,
+    in its own region; its region is always its department's region (see `clean`).
+    """
 
     class Role(models.TextChoices):
         ADMIN = "admin", _("管理员")
         OFFICE = "office", _("地区办公室用户")
+        DEPARTMENT = "department", _("部门用户")
         VIEWER = "viewer", _("查看者")
 
     user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile")
-    role = models.CharField(_("角色"), max_length=8, choices=Role.choices, default=Role.VIEWER)
+    role = models.CharField(_("角色"), max_length=12, choices=Role.choices, default=Role.VIEWER)
     region = models.ForeignKey(Region, verbose_name=_("所属地区"), null=True, blank=True, on_delete=models.PROTECT)
+    department = models.ForeignKey(
+        Department,
+        verbose_name=_("所属部门"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="profiles",
+        help_text=_("部门用户必填：只能填报本部门承担的任务。"),
+    )
     history = HistoricalRecords()
 
     class Meta:
@@ -71,3 +86,12 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} ({self.get_role_display()})"
+
+    def clean(self) -> None:
+        """A department user needs a department, and belongs to that department's region."""
+        if self.role == self.Role.DEPARTMENT:
+            if self.department_id is None:
+                raise ValidationError({"department": _("部门用户必须指定所属部门。")})
+            if self.region_id and self.region_id != self.department.region_id:
+                raise ValidationError({"department": _("所属部门不在所属地区。")})
+            self.region_id = self.department.region_id

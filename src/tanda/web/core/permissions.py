@@ -1,7 +1,8 @@
 """Who may read and change what; the one place these rules live.
 
 Views and templates ask these functions, never the role directly, so that a rule changes in one
-place: administrators edit everything, an office user edits its own region's plans, a viewer reads.
+place: administrators edit everything, an office user edits its own region's plans, a department
+user reports progress on its own department's tasks in its own region, a viewer reads.
 Published plans are public; unpublished ones need an account.
 """
 
@@ -16,7 +17,7 @@ if TYPE_CHECKING:
     from django.db.models import QuerySet
 
     from tanda.web.core.models import Region
-    from tanda.web.plans.models import Plan
+    from tanda.web.plans.models import Plan, Task
 
     User = AbstractBaseUser | AnonymousUser
 
@@ -75,3 +76,30 @@ def can_upload(user: User) -> bool:
     """Whether the user may create a plan in at least one region (asked on every page: no query)."""
     role = role_of(user)
     return role == Profile.Role.ADMIN or (role == Profile.Role.OFFICE and bool(user.profile.region_id))
+
+
+def can_report_task(user: User, task: Task) -> bool:
+    """Whether the user may report progress on this task (dispatch, 调度).
+
+    Administrators and the office of the task's region may (the office enters what departments send
+    on paper); a department user only when its department is assigned to the task (lead or
+    cooperating) and belongs to the task's region. Asks the database once, for department users.
+    """
+    role = role_of(user)
+    if role in (Profile.Role.ADMIN, Profile.Role.OFFICE):
+        return _can_edit_code(user, task.plan.region_id)
+    if role == Profile.Role.DEPARTMENT:
+        profile = user.profile
+        if profile.department_id is None or profile.region_id != task.plan.region_id:
+            return False
+        return task.assignments.filter(
+            department_id=profile.department_id, department__region_id=task.plan.region_id
+        ).exists()
+    return False
+
+
+def department_of(user: User) -> int | None:
+    """The id of the department a department user belongs to; None for every other role."""
+    if role_of(user) != Profile.Role.DEPARTMENT:
+        return None
+    return user.profile.department_id

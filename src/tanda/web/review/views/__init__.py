@@ -1,0 +1,1 @@
+"""Pages of the review app: plan review, department mapping tables, target allocation."""
