@@ -35,7 +35,7 @@ from tanda.inventory.fuels import Fuel, fuel, resolve_fuel, suggest_fuels
 from tanda.inventory.sectors import all_sectors, resolve_flow, resolve_sector, suggest_sectors
 from tanda.units import UnitError, conversion_factor, dimension_of, parse_unit
 
-__all__ = ["COLUMNS", "FLOWS", "Activity", "read_activity", "read_tidy", "tidy_from_records"]
+__all__ = ["COLUMNS", "FLOWS", "Activity", "layout_of", "read_activity", "read_tidy", "tidy_from_records"]
 
 COLUMNS = ["region", "year", "flow", "sector", "fuel", "quantity", "row", "source"]
 FLOWS = (
@@ -421,32 +421,23 @@ def _read_table(path: Path, sheet: str | int | None) -> pd.DataFrame:
     raise InventoryInputError(str(path), [RowError(None, None, "not UTF-8 or GB18030 text")])
 
 
-def read_activity(
-    path: str | Path, *, region: str | None = None, year: int | None = None, sheet: str | int | None = None
-) -> Activity:
-    """Read an activity file of any supported layout, told apart by its header.
-
-    - tidy CSV/xlsx with columns region, year, sector, fuel, quantity, unit;
-    - a CEADs emission matrix (year, province, sector, Raw Coal … Process): a published inventory;
-    - an xlsx in the layout of the yearbook's regional energy balance (地区能源平衡表, physical units);
-      `region` and `year` are taken from its title unless given.
-    """
-    from tanda.inventory.balance import read_balance
-    from tanda.inventory.published import is_ceads_matrix, read_ceads_matrix
-
-    path = Path(path)
+def _check_path(path: Path) -> None:
     if not path.exists():
         raise InventoryInputError(str(path), [RowError(None, None, "no such file")])
     if path.suffix.lower() not in {".csv", ".txt", ".xlsx", ".xlsm"}:
         raise InventoryInputError(str(path), [RowError(None, None, "expected a .csv or .xlsx file")])
-    table = _read_table(path, sheet)
+
+
+def _layout(table: pd.DataFrame, path: Path) -> str:
+    from tanda.inventory.published import is_ceads_matrix
+
     if is_ceads_matrix(table):
-        return read_ceads_matrix(table, source=path.name, region=region, year=year)
+        return "ceads"
     _, missing = _find_columns([str(c) for c in table.columns])
     if not missing:
-        return read_tidy(table, source=path.name).select(region, year)
+        return "tidy"
     if path.suffix.lower() in {".xlsx", ".xlsm"}:
-        return read_balance(path, region=region, year=year, sheet=sheet)
+        return "balance"
     raise InventoryInputError(
         path.name,
         [
@@ -455,3 +446,38 @@ def read_activity(
             )
         ],
     )
+
+
+def layout_of(path: str | Path, *, sheet: str | int | None = None) -> str:
+    """Which layout `read_activity` will read a file as: "ceads", "tidy" or "balance".
+
+    A caller that must treat the layouts differently (a web import that filters a multi-province
+    CEADs matrix to one province but refuses a tidy row of another region) asks this first.
+    """
+    path = Path(path)
+    _check_path(path)
+    return _layout(_read_table(path, sheet), path)
+
+
+def read_activity(
+    path: str | Path, *, region: str | None = None, year: int | None = None, sheet: str | int | None = None
+) -> Activity:
+    """Read an activity file of any supported layout, told apart by its header (see `layout_of`).
+
+    - tidy CSV/xlsx with columns region, year, sector, fuel, quantity, unit;
+    - a CEADs emission matrix (year, province, sector, Raw Coal … Process): a published inventory;
+    - an xlsx in the layout of the yearbook's regional energy balance (地区能源平衡表, physical units);
+      `region` and `year` are taken from its title unless given.
+    """
+    from tanda.inventory.balance import read_balance
+    from tanda.inventory.published import read_ceads_matrix
+
+    path = Path(path)
+    _check_path(path)
+    table = _read_table(path, sheet)
+    layout = _layout(table, path)
+    if layout == "ceads":
+        return read_ceads_matrix(table, source=path.name, region=region, year=year)
+    if layout == "tidy":
+        return read_tidy(table, source=path.name).select(region, year)
+    return read_balance(path, region=region, year=year, sheet=sheet)

@@ -41,6 +41,7 @@ __all__ = [
     "Override",
     "available_sets",
     "load_factor_set",
+    "overrides_from_rows",
     "per_unit",
     "read_overrides",
 ]
@@ -471,55 +472,67 @@ def read_overrides(path: str | Path) -> list[Override]:
         "note": "note",
         "说明": "note",
     }
-    errors: list[RowError] = []
-    out: list[Override] = []
     with path.open(encoding="utf-8-sig", newline="") as fh:
         reader = csv.reader(fh)
         header = [headers.get(h.strip().lower(), headers.get(h.strip(), h.strip())) for h in next(reader, [])]
         missing = {"item", "parameter", "value"} - set(header)
         if missing:
             raise InventoryInputError(str(path), [RowError(1, None, f"missing columns: {', '.join(sorted(missing))}")])
-        for n, raw in enumerate(reader, start=2):
-            if not any(c.strip() for c in raw):
-                continue
-            row = dict(zip(header, raw, strict=False))
-            name = row.get("item", "").strip()
-            item = _ITEM_ALIASES.get(name.lower(), _ITEM_ALIASES.get(name))
-            if item is None:
-                found = resolve_fuel(name)
-                item = found.id if found else None
-            if item is None:
-                errors.append(RowError(n, "item", f"{name!r} is not a fuel, process, sink, 电网 or 发电煤耗"))
-                continue
-            parameter = _PARAMETERS.get(row.get("parameter", "").strip().lower())
-            if parameter is None:
-                errors.append(
-                    RowError(
-                        n,
-                        "parameter",
-                        f"{row.get('parameter')!r}; expected one of {', '.join(sorted(set(_PARAMETERS.values())))}",
-                    )
+        rows = [dict(zip(header, raw, strict=False)) for raw in reader]
+    return overrides_from_rows(rows, source=str(path), first_row=2)
+
+
+def overrides_from_rows(
+    rows: Iterable[Mapping[str, Any]], *, source: str = "overrides", first_row: int = 1
+) -> list[Override]:
+    """Check override rows (keys item, parameter, value, unit, note) as a file or a web form gives them.
+
+    Every row is checked before any is used; errors name the row (counted from `first_row`) and the
+    key. Values come back in the units the factor set holds (see `Override`).
+    """
+    errors: list[RowError] = []
+    out: list[Override] = []
+    for n, row in enumerate(rows, start=first_row):
+        text = {k: "" if v is None else str(v) for k, v in row.items()}
+        if not any(v.strip() for v in text.values()):
+            continue
+        name = text.get("item", "").strip()
+        item = _ITEM_ALIASES.get(name.lower(), _ITEM_ALIASES.get(name))
+        if item is None:
+            found = resolve_fuel(name)
+            item = found.id if found else None
+        if item is None:
+            errors.append(RowError(n, "item", f"{name!r} is not a fuel, process, sink, 电网 or 发电煤耗"))
+            continue
+        parameter = _PARAMETERS.get(text.get("parameter", "").strip().lower())
+        if parameter is None:
+            errors.append(
+                RowError(
+                    n,
+                    "parameter",
+                    f"{text.get('parameter')!r}; expected one of {', '.join(sorted(set(_PARAMETERS.values())))}",
                 )
-                continue
-            if item == "electricity" and parameter in {"ef", "rate"}:
-                item = "grid" if parameter == "ef" else "coal_substitution"
-            try:
-                value = float(row.get("value", "").replace(",", ""))
-            except ValueError:
-                errors.append(RowError(n, "value", f"{row.get('value')!r} is not a number"))
-                continue
-            if value < 0:
-                errors.append(RowError(n, "value", f"{value} is negative; factors are ≥ 0"))
-                continue
-            unit = row.get("unit", "").strip()
-            try:
-                converted = _override_value(item, parameter, value, unit)
-            except (UnitError, KeyError) as exc:
-                errors.append(RowError(n, "unit", f"{unit!r} does not fit {parameter} of {name}: {exc}"))
-                continue
-            out.append(Override(item, parameter, converted, unit, row.get("note", "").strip()))
+            )
+            continue
+        if item == "electricity" and parameter in {"ef", "rate"}:
+            item = "grid" if parameter == "ef" else "coal_substitution"
+        try:
+            value = float(text.get("value", "").replace(",", ""))
+        except ValueError:
+            errors.append(RowError(n, "value", f"{text.get('value')!r} is not a number"))
+            continue
+        if value < 0:
+            errors.append(RowError(n, "value", f"{value} is negative; factors are ≥ 0"))
+            continue
+        unit = text.get("unit", "").strip()
+        try:
+            converted = _override_value(item, parameter, value, unit)
+        except (UnitError, KeyError) as exc:
+            errors.append(RowError(n, "unit", f"{unit!r} does not fit {parameter} of {name}: {exc}"))
+            continue
+        out.append(Override(item, parameter, converted, unit, text.get("note", "").strip()))
     if errors:
-        raise InventoryInputError(str(path), errors)
+        raise InventoryInputError(source, errors)
     return out
 
 

@@ -66,13 +66,20 @@ def derive_indicators(
     *,
     convention: str = "coal_substitution",
     base_years: tuple[int, ...] = BASE_YEARS,
+    co2_scope: str = "scope1",
 ) -> list[Observation]:
     """Indicators for every inventory year with economic data; changes against `base_years` when present.
+
+    `co2_scope` says which CO2 the CO2 indicators count: "scope1" (combustion + process, CEADs'
+    Scope 1 Total) or "energy" (combustion only: energy-related CO2, what China's CO2-intensity
+    targets and the indicators catalogue's `co2_emissions` are written in).
 
     Energy indicators use `convention` for primary electricity and fall back to the equivalent
     value when the year has no coal-substitution rate (the observation's method says which).
     Inventories entered as emissions carry no energy, so they yield CO2 indicators only.
     """
+    if co2_scope not in ("scope1", "energy"):
+        raise ValueError("co2_scope must be 'scope1' or 'energy'")
     by_year: dict[int, Inventory] = {}
     for inv in inventories:
         if inv.year in by_year and by_year[inv.year].region != inv.region:
@@ -83,9 +90,10 @@ def derive_indicators(
     energy_intensity: dict[int, float] = {}
     for year in sorted(by_year):
         inv = by_year[year]
-        co2_t = inv.total_kg / 1000
+        co2_t = (inv.combustion_kg if co2_scope == "energy" else inv.total_kg) / 1000
         fs = inv.factor_set
-        method = f"scope-1 CO2 (combustion + process), factor set {fs.get('name')} {fs.get('digest', '')}".strip()
+        what = "energy-related CO2 (combustion)" if co2_scope == "energy" else "scope-1 CO2 (combustion + process)"
+        method = f"{what}, factor set {fs.get('name')} {fs.get('digest', '')}".strip()
         out.append(Observation("co2_total", inv.region, year, co2_t, "t", method))
         eco = economy.get(year)
         if eco is None:
