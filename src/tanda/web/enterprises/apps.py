@@ -6,3 +6,5 @@ class EnterprisesConfig(AppConfig):
     name = "tanda.web.enterprises"
     label = "enterprises"
     verbose_name = _("重点用能单位")
+    nav_label = _("重点用能单位")
+    nav_url = "enterprises:index"

@@ -1,0 +1,147 @@
+"""`tanda enterprise register|import|rollup|screen`: the unit register, submissions, roll-ups, screening.
+
+register and import print ``{"accepted": n, "rejected": m, "errors": [{"row", "column", "message"}], "stored": …}``
+and exit 1 when anything is rejected, in which case nothing of the file is stored.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from tanda.commands.output import fail, print_json
+
+EXIT_REJECTED = 1
+
+
+def _finish(report, args: argparse.Namespace) -> int:
+    if args.errors_file:
+        Path(args.errors_file).write_text(report.error_csv(), encoding="utf-8")
+    print_json(report.to_dict(limit=args.max_errors))
+    return 0 if (report.ok and report.stored) or (report.ok and args.dry_run) else EXIT_REJECTED
+
+
+def cmd_register(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    from tanda.web.enterprises.store import register_units
+
+    return _finish(register_units(args.file, name=Path(args.file).name, dry_run=args.dry_run), args)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    from tanda.web.enterprises.store import import_submissions
+
+    return _finish(import_submissions(args.file, name=Path(args.file).name, dry_run=args.dry_run), args)
+
+
+def cmd_rollup(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    from tanda.enterprises import check_against_balance, fuel_totals_by_region, rollup_industries, rollup_regions
+    from tanda.inventory import InventoryInputError, read_activity
+    from tanda.web.enterprises.models import Enterprise
+    from tanda.web.enterprises.services import energy_of, submissions_frame
+
+    keys = {u.pk: (u.region_id, u.industry) for u in Enterprise.objects.only("pk", "region_id", "industry")}
+    energy = energy_of(None, [args.year])
+    if energy.frame.empty:
+        return fail(f"no submissions for {args.year}")
+    annual = energy.annual()
+    regions = rollup_regions(annual, keys)
+    if args.region:
+        regions = regions[regions["region"] == args.region]
+    out = {
+        "year": args.year,
+        "regions": regions.to_dict("records"),
+        "industries": rollup_industries(annual, keys, region=args.region).to_dict("records"),
+        "warnings": energy.warnings,
+    }
+    if args.balance:
+        try:
+            balance = read_activity(args.balance)
+        except InventoryInputError as exc:
+            return fail(str(exc))
+        totals = fuel_totals_by_region(submissions_frame(None, [args.year]), keys)
+        checks = check_against_balance(totals, balance)
+        out["balance"] = [
+            {
+                "region": c.region,
+                "year": c.year,
+                "fuel": c.fuel,
+                "units": c.units_quantity,
+                "balance": c.balance_quantity,
+                "share": c.share,
+                "consistent": c.consistent,
+                "message": c.message,
+            }
+            for c in checks
+        ]
+        if not checks:
+            out["balance_note"] = "no region, year and fuel of the balance matches the units' submissions"
+    print_json(out)
+    return 0 if all(c.get("consistent", True) for c in out.get("balance", [])) else EXIT_REJECTED
+
+
+def cmd_screen(args: argparse.Namespace) -> int:
+    from tanda.enterprises import benchmark, screen
+
+    try:
+        ref = benchmark(args.product)
+        result = screen(args.product, args.value)
+    except (KeyError, ValueError) as exc:
+        return fail(str(exc))
+    print_json(
+        {
+            "product": ref.product,
+            "product_zh": ref.product_zh,
+            "value": result.value,
+            "unit": ref.unit,
+            "benchmark": ref.benchmark,
+            "baseline": ref.baseline,
+            "class": result.level,
+            "label": result.label_zh,
+            "deadline": result.deadline.isoformat() if result.deadline else None,
+            "document": ref.document,
+            "status": ref.status,
+        }
+    )
+    return 0
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    parser = sub.add_parser("enterprise", help="key energy-using units: register, import submissions, roll up, screen")
+    commands = parser.add_subparsers(dest="enterprise_command", required=True)
+
+    def file_command(name: str, handler, help_text: str, columns: str) -> None:
+        p = commands.add_parser(name, help=help_text, description=f"{help_text}. Columns: {columns}.")
+        p.add_argument("file", help="CSV (UTF-8 or GB18030) or xlsx")
+        p.add_argument("--dry-run", action="store_true", help="check only; store nothing")
+        p.add_argument("--errors-file", help="write every row-level error to this CSV")
+        p.add_argument("--max-errors", type=int, default=1000, help="errors listed in the JSON (default 1000)")
+        p.set_defaults(handler=handler)
+
+    file_command(
+        "register", cmd_register, "register units (or update registered ones)", "credit_code,name,industry,region"
+    )
+    file_command(
+        "import", cmd_import, "import monthly submissions, all or nothing", "credit_code,year,month,fuel,quantity,unit"
+    )
+
+    rollup = commands.add_parser(
+        "rollup", help="totals by region and industry; --balance checks them against a balance"
+    )
+    rollup.add_argument("--year", type=int, required=True)
+    rollup.add_argument("--region", help="a GB/T 2260 code")
+    rollup.add_argument("--balance", help="a region's energy balance or activity file (as `tanda inventory` reads)")
+    rollup.set_defaults(handler=cmd_rollup)
+
+    screen = commands.add_parser("screen", help="classify a unit energy consumption against benchmark and baseline")
+    screen.add_argument("product", help="product id, e.g. cement_clinker (see /enterprises/levels/)")
+    screen.add_argument("value", type=float, help="unit energy consumption in the product's indicator unit")
+    screen.set_defaults(handler=cmd_screen)

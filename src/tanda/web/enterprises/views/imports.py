@@ -1,0 +1,159 @@
+"""Import a units or submissions file: upload → check (nothing stored) → store, or download the errors.
+
+The upload is kept on disk under TANDA_HOME/uploads/enterprises/ (never in memory or in the
+session: a province's file has millions of rows) and named by a random token held in the user's
+session. The check is the same validation the store runs, as a dry run; storing validates again
+inside the transaction, so a file changed between the two cannot slip through.
+"""
+
+from __future__ import annotations
+
+import secrets
+import shutil
+from pathlib import Path
+
+from django.conf import settings as django_settings
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from tanda.enterprises import ImportReport
+from tanda.web.enterprises.access import allowed_codes, can_import, own_enterprise_id
+from tanda.web.enterprises.common import signed_in
+from tanda.web.enterprises.forms import UploadForm
+from tanda.web.enterprises.models import Enterprise
+from tanda.web.enterprises.store import import_submissions, max_upload_bytes, register_units
+from tanda.web.enterprises.views.units import editable_region_queryset
+
+SESSION_KEY = "enterprise_uploads"
+
+
+def _folder() -> Path:
+    path = Path(django_settings.HOME) / "uploads" / "enterprises"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def _staged(request: HttpRequest, token: str) -> dict | None:
+    entry = request.session.get(SESSION_KEY, {}).get(token)
+    if entry is None or not (_folder() / entry["file"]).exists():
+        return None
+    return entry
+
+
+def _scope(user) -> tuple[set[str] | None, set[str] | None]:
+    """(credit codes, region codes) the user may import for; None = no limit (administrators)."""
+    own = allowed_codes(user)
+    if own is not None:
+        return own, set()
+    regions = editable_region_queryset(user)
+    if regions.count() == regions.model.objects.count():
+        return None, None
+    region_codes = set(regions.values_list("code", flat=True))
+    codes = set(Enterprise.objects.filter(region_id__in=region_codes).values_list("credit_code", flat=True))
+    return codes, region_codes
+
+
+def _run(entry: dict, user, *, dry_run: bool) -> ImportReport:
+    path = _folder() / entry["file"]
+    codes, regions = _scope(user)
+    if entry["kind"] == "units":
+        if own_enterprise_id(user) is not None:
+            raise PermissionDenied
+        return register_units(path, name=entry["name"], user=user, allowed_regions=regions, dry_run=dry_run)
+    return import_submissions(path, name=entry["name"], user=user, allowed=codes, dry_run=dry_run)
+
+
+@signed_in
+def upload(request: HttpRequest) -> HttpResponse:
+    if not can_import(request.user):
+        raise PermissionDenied
+    limit = max_upload_bytes()
+    if request.method == "POST" and int(request.META.get("CONTENT_LENGTH") or 0) > limit + 2**20:
+        # refused before Django reads the body: a 2 GB upload never reaches the disk
+        refused = _("文件超过 %(mib)s MiB 上限，未读取；请拆分后上传。") % {"mib": limit // 2**20}
+        context = {"form": UploadForm(), "limit_mib": limit // 2**20, "refused": refused}
+        return render(request, "enterprises/import.html", context, status=413)
+    form = UploadForm(request.POST or None, request.FILES or None)
+    if own_enterprise_id(request.user) is not None:
+        form.fields["kind"].choices = [("submissions", _("月度能耗数据"))]
+    if request.method == "POST" and form.is_valid():
+        upload_file = form.cleaned_data["file"]
+        if upload_file.size > limit:
+            form.add_error("file", _("文件超过 %(mib)s MiB 上限，未读取；请拆分后上传。") % {"mib": limit // 2**20})
+        else:
+            token = secrets.token_urlsafe(12)
+            suffix = Path(upload_file.name).suffix.lower()[:6]
+            target = _folder() / f"{token}{suffix}"
+            with open(target, "wb") as out:
+                for block in upload_file.chunks():
+                    out.write(block)
+            uploads = request.session.get(SESSION_KEY, {})
+            uploads[token] = {"file": target.name, "name": upload_file.name, "kind": form.cleaned_data["kind"]}
+            request.session[SESSION_KEY] = uploads
+            return redirect("enterprises:import_preview", token=token)
+    return render(request, "enterprises/import.html", {"form": form, "limit_mib": limit // 2**20})
+
+
+@signed_in
+def preview(request: HttpRequest, token: str) -> HttpResponse:
+    entry = _staged(request, token)
+    if entry is None:
+        messages.error(request, _("这次上传已失效，请重新上传"))
+        return redirect("enterprises:import")
+    report = _run(entry, request.user, dry_run=True)
+    return render(
+        request,
+        "enterprises/import_preview.html",
+        {"entry": entry, "token": token, "report": report, "errors": report.sorted_errors()[:200]},
+    )
+
+
+@signed_in
+def errors_file(request: HttpRequest, token: str) -> HttpResponse:
+    entry = _staged(request, token)
+    if entry is None:
+        return redirect("enterprises:import")
+    report = _run(entry, request.user, dry_run=True)
+    response = HttpResponse(report.error_csv(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="errors-{token}.csv"'
+    return response
+
+
+@require_POST
+@signed_in
+def store(request: HttpRequest, token: str) -> HttpResponse:
+    entry = _staged(request, token)
+    if entry is None:
+        messages.error(request, _("这次上传已失效，请重新上传"))
+        return redirect("enterprises:import")
+    report = _run(entry, request.user, dry_run=False)
+    if not report.stored:
+        messages.error(request, _("文件有 %(n)s 处错误，未保存任何数据") % {"n": report.error_count})
+        return redirect("enterprises:import_preview", token=token)
+    _discard(request, token)
+    messages.success(request, _("已保存 %(n)s 行") % {"n": report.accepted})
+    return redirect("enterprises:index")
+
+
+@require_POST
+@signed_in
+def discard(request: HttpRequest, token: str) -> HttpResponse:
+    _discard(request, token)
+    return redirect("enterprises:import")
+
+
+def _discard(request: HttpRequest, token: str) -> None:
+    uploads = request.session.get(SESSION_KEY, {})
+    entry = uploads.pop(token, None)
+    request.session[SESSION_KEY] = uploads
+    if entry:
+        (_folder() / entry["file"]).unlink(missing_ok=True)
+
+
+def sweep() -> None:
+    """Remove the whole staging folder (for tests and maintenance)."""
+    shutil.rmtree(_folder(), ignore_errors=True)

@@ -1,0 +1,208 @@
+"""Two-high projects: the list by screening class, one project, the form, the xlsx export; caps; levels."""
+
+from __future__ import annotations
+
+import io
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from tanda.enterprises import CLASSES
+from tanda.enterprises.benchmarks import CLASS_LABELS_ZH, benchmarks
+from tanda.web.enterprises.access import can_edit_region_data, own_enterprise_id
+from tanda.web.enterprises.common import signed_in
+from tanda.web.enterprises.forms import CapForm, ProjectForm
+from tanda.web.enterprises.models import Project, RegionCap
+from tanda.web.enterprises.services import ProjectView, project_view
+from tanda.web.enterprises.views.units import _regions_with_units, _within, editable_region_queryset, projects_of
+
+CLASS_TABS = [*CLASSES, "unscreened"]
+
+
+def _views(request: HttpRequest) -> list[ProjectView]:
+    projects = projects_of(request.user)
+    region = request.GET.get("region") or ""
+    if region:
+        projects = projects.filter(region_id__in=_within(region))
+    status = request.GET.get("status") or ""
+    if status:
+        projects = projects.filter(status=status)
+    return [project_view(p) for p in projects]
+
+
+def _class_of(view: ProjectView) -> str:
+    return view.current.level if view.current else "unscreened"
+
+
+@signed_in
+def project_list(request: HttpRequest) -> HttpResponse:
+    views = _views(request)
+    chosen = request.GET.get("class") or ""
+    counts = {c: sum(1 for v in views if _class_of(v) == c) for c in CLASS_TABS}
+    shown = [v for v in views if not chosen or _class_of(v) == chosen]
+    return render(
+        request,
+        "enterprises/project_list.html",
+        {
+            "views": shown,
+            "chosen": chosen,
+            "counts": counts,
+            "tabs": CLASS_TABS,
+            "labels": {**CLASS_LABELS_ZH, "unscreened": _("未作能效分类")},
+            "regions": _regions_with_units(),
+            "region": request.GET.get("region") or "",
+            "status": request.GET.get("status") or "",
+            "statuses": Project.Status.choices,
+            "can_add": editable_region_queryset(request.user).exists(),
+            "query": request.GET.urlencode(),
+        },
+    )
+
+
+@signed_in
+def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    project = get_object_or_404(projects_of(request.user), pk=pk)
+    view = project_view(project)
+    return render(
+        request,
+        "enterprises/project_detail.html",
+        {
+            "view": view,
+            "project": project,
+            "reference": benchmarks().get(project.product),
+            "labels": CLASS_LABELS_ZH,
+            "may_edit": can_edit_region_data(request.user, project.region_id),
+        },
+    )
+
+
+@signed_in
+def project_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    project = get_object_or_404(Project, pk=pk) if pk else None
+    if project is not None and not can_edit_region_data(request.user, project.region_id):
+        raise PermissionDenied
+    regions = editable_region_queryset(request.user)
+    if not regions.exists():
+        raise PermissionDenied
+    form = ProjectForm(request.POST or None, instance=project, regions=regions)
+    if request.method == "POST" and form.is_valid():
+        saved = form.save()
+        messages.success(request, _("已保存：%(name)s") % {"name": saved.name})
+        return redirect(saved)
+    return render(request, "enterprises/project_form.html", {"form": form, "project": project})
+
+
+@signed_in
+def project_export(request: HttpRequest) -> HttpResponse:
+    """The list as it is filtered, one sheet, with class, levels, deadline and budget shares."""
+    views = _views(request)
+    chosen = request.GET.get("class") or ""
+    if chosen:
+        views = [v for v in views if _class_of(v) == chosen]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "两高项目清单"
+    header = [
+        "项目名称",
+        "建设单位",
+        "统一社会信用代码",
+        "地区",
+        "行业代码",
+        "产品",
+        "状态",
+        "设计产能",
+        "产能单位",
+        "设计年综合能耗(tce)",
+        "设计年CO2(t)",
+        "单位产品能耗",
+        "指标单位",
+        "依据",
+        "标杆水平",
+        "基准水平",
+        "能效分类",
+        "改造或退出期限",
+        "占剩余能耗额度",
+        "占剩余碳排放额度",
+        "审批情况",
+    ]
+    sheet.append(header)
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    refs = benchmarks()
+    for v in views:
+        p, s, ref = v.project, v.current, refs.get(v.project.product)
+        sheet.append(
+            [
+                p.name + ("（合成数据）" if p.synthetic and "合成数据" not in p.name else ""),
+                p.enterprise.name if p.enterprise else "",
+                p.enterprise.credit_code if p.enterprise else "",
+                p.region.name,
+                p.industry,
+                ref.product_zh if ref else p.product,
+                p.get_status_display(),
+                p.capacity,
+                p.capacity_unit,
+                p.design_energy_tce,
+                p.design_co2_t,
+                s.value if s else None,
+                ref.unit if ref else "",
+                "实测" if v.measured else ("设计" if v.design else ""),
+                ref.benchmark if ref else None,
+                ref.baseline if ref else None,
+                CLASS_LABELS_ZH[s.level] if s else "未作能效分类",
+                s.deadline.isoformat() if s and s.deadline else "",
+                v.energy.share if v.energy else None,
+                v.carbon.share if v.carbon else None,
+                p.approvals,
+            ]
+        )
+    for column, width in zip(
+        "ABCDEFGHIJKLMNOPQRSTU",
+        [28, 24, 20, 10, 8, 20, 10, 8, 8, 14, 12, 10, 14, 6, 8, 8, 22, 12, 10, 10, 30],
+        strict=True,
+    ):
+        sheet.column_dimensions[column].width = width
+    buffer = io.BytesIO()
+    book.save(buffer)
+    response = HttpResponse(
+        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    )
+    response["Content-Disposition"] = 'attachment; filename="two-high-projects.xlsx"'
+    return response
+
+
+@signed_in
+def caps(request: HttpRequest) -> HttpResponse:
+    if own_enterprise_id(request.user) is not None:
+        raise PermissionDenied
+    regions = editable_region_queryset(request.user)
+    form = None
+    if regions.exists():
+        instance = None
+        if request.method == "POST":
+            instance = RegionCap.objects.filter(
+                region_id=request.POST.get("region"), year=request.POST.get("year") or 0
+            ).first()
+        form = CapForm(request.POST or None, instance=instance, regions=regions)
+        if request.method == "POST" and form.is_valid():
+            form.save()
+            messages.success(request, _("额度已保存"))
+            return redirect("enterprises:caps")
+    elif request.method == "POST":
+        raise PermissionDenied
+    return render(
+        request,
+        "enterprises/caps.html",
+        {"caps": RegionCap.objects.select_related("region"), "form": form},
+    )
+
+
+@signed_in
+def levels(request: HttpRequest) -> HttpResponse:
+    """The packaged benchmark and baseline levels, with their documents and how each was checked."""
+    return render(request, "enterprises/levels.html", {"rows": list(benchmarks().values())})

@@ -1,0 +1,86 @@
+"""`tanda enterprise register` and `import`: the JSON they print and their exit codes."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from tanda.cli import main
+from tanda.enterprises import make_credit_code
+from tanda.web.enterprises.models import Enterprise, Submission
+
+pytestmark = pytest.mark.django_db
+
+CODE = make_credit_code("220100", 90_000_101)
+
+
+@pytest.fixture(autouse=True)
+def no_bootstrap(monkeypatch, regions):
+    """The test database is already migrated; the command must not migrate it again."""
+    monkeypatch.setattr("tanda.web.bootstrap.setup", lambda **_: None)
+
+
+def write(path, header, rows):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return str(path)
+
+
+def run(capsys, *argv):
+    code = main(["enterprise", *argv])
+    return code, json.loads(capsys.readouterr().out)
+
+
+def test_register_then_import(tmp_path, capsys):
+    units = write(
+        tmp_path / "units.csv",
+        ["credit_code", "name", "industry", "region"],
+        [[CODE, "示例（合成数据）", "3011", "220100"]],
+    )
+    code, out = run(capsys, "register", units)
+    assert code == 0 and out == {"accepted": 1, "rejected": 0, "errors": [], "stored": True}
+    subs = write(
+        tmp_path / "subs.csv",
+        ["credit_code", "year", "month", "fuel", "quantity", "unit"],
+        [[CODE, 2024, m, "Raw Coal", 100, "t"] for m in range(1, 13)],
+    )
+    code, out = run(capsys, "import", subs)
+    assert code == 0 and out["accepted"] == 12 and out["stored"] is True
+    assert Submission.objects.count() == 12
+
+
+def test_a_rejected_row_exits_non_zero_and_stores_nothing(tmp_path, capsys):
+    Enterprise.objects.create(credit_code=CODE, name="示例（合成数据）", industry="3011", region_id="220100")
+    subs = write(
+        tmp_path / "subs.csv",
+        ["credit_code", "year", "month", "fuel", "quantity", "unit"],
+        [[CODE, 2024, 1, "原煤", 100, "t"], [CODE, 2024, 2, "原煤", "lots", "t"], [CODE, 2024, 3, "汽油", 1, "千瓦时"]],
+    )
+    errors_file = tmp_path / "errors.csv"
+    code, out = run(capsys, "import", subs, "--errors-file", str(errors_file))
+    assert code == 1
+    assert out["accepted"] == 1 and out["rejected"] == 2 and out["stored"] is False
+    assert out["errors"] == [
+        {"row": 3, "column": "quantity", "message": "'lots' is not a number"},
+        {"row": 4, "column": "unit", "message": out["errors"][1]["message"]},
+    ]
+    assert "mass unit" in out["errors"][1]["message"]
+    assert Submission.objects.count() == 0
+    assert errors_file.read_text(encoding="utf-8-sig").splitlines()[0] == "row,column,message"
+
+
+def test_a_file_that_cannot_be_read_is_one_error(tmp_path, capsys):
+    bad = tmp_path / "subs.csv"
+    bad.write_bytes(b"credit_code,year\n" + bytes(range(0x80, 0x100)) * 10)
+    code, out = run(capsys, "import", str(bad))
+    assert code == 1 and out["rejected"] >= 1 and out["stored"] is False
+    assert out["errors"][0]["row"] is None and "neither UTF-8 nor GB18030" in out["errors"][0]["message"]
+
+
+def test_screen(capsys):
+    code, out = run(capsys, "screen", "cement_clinker", "117")
+    assert code == 0 and out["class"] == "between" and out["baseline"] == 117

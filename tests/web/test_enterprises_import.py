@@ -1,0 +1,140 @@
+"""Storing units and submission files: all or nothing, on SQLite and (through test_postgresql) PostgreSQL."""
+
+from __future__ import annotations
+
+import csv
+
+import pytest
+from django.urls import reverse
+
+from tanda.enterprises import make_credit_code
+from tanda.web.enterprises.models import Enterprise, ImportBatch, Submission
+from tanda.web.enterprises.store import import_submissions, register_units
+
+pytestmark = pytest.mark.django_db
+
+CODES = [make_credit_code("220100", 90_000_000 + n) for n in range(1, 4)]
+HEADER = ["credit_code", "year", "month", "fuel", "quantity", "unit"]
+
+
+def write(path, rows, header=HEADER):
+    with open(path, "w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        writer.writerows(rows)
+    return path
+
+
+@pytest.fixture
+def registered(regions, tmp_path):
+    path = write(
+        tmp_path / "units.csv",
+        [[code, f"示例企业{n}（合成数据）", "3011", "220100"] for n, code in enumerate(CODES, start=1)],
+        ["credit_code", "name", "industry", "region"],
+    )
+    report = register_units(path)
+    assert report.stored, report.to_dict()
+    return path
+
+
+def test_register_creates_then_updates(registered, tmp_path):
+    assert Enterprise.objects.count() == 3
+    path = write(
+        tmp_path / "again.csv",
+        [[CODES[0], "改名企业（合成数据）", "C3011", "长春市"]],
+        ["credit_code", "name", "industry", "region"],
+    )
+    report = register_units(path)
+    assert report.stored and report.updated == 1
+    unit = Enterprise.objects.get(credit_code=CODES[0])
+    assert unit.name == "改名企业（合成数据）" and unit.history.count() == 2  # the change log keeps both
+
+
+def test_register_rejects_the_whole_file_for_one_bad_row(regions, tmp_path):
+    path = write(
+        tmp_path / "units.csv",
+        [[CODES[0], "甲（合成数据）", "3011", "220100"], [CODES[1][:-1] + "0", "乙", "99", "火星"]],
+        ["credit_code", "name", "industry", "region"],
+    )
+    report = register_units(path)
+    assert not report.stored and Enterprise.objects.count() == 0
+    columns = {(e.row, e.column) for e in report.errors}
+    assert {(3, "industry"), (3, "region")} <= columns
+    assert report.accepted == 1 and report.rejected == 1
+
+
+def test_a_valid_file_is_stored_whole(registered, tmp_path):
+    rows = [
+        [code, 2024, m, fuel, 10 + m, unit]
+        for code in CODES
+        for m in range(1, 13)
+        for fuel, unit in (("原煤", "t"), ("电力", "万千瓦时"))
+    ]
+    report = import_submissions(write(tmp_path / "s.csv", rows), chunk_rows=17)  # many chunks
+    assert report.stored and report.accepted == 72
+    assert Submission.objects.count() == 72
+    electricity = Submission.objects.get(enterprise__credit_code=CODES[0], month=3, fuel="electricity")
+    assert (electricity.quantity, electricity.unit, electricity.canonical) == (13.0, "万千瓦时", 130_000.0)
+    assert ImportBatch.objects.get(kind="submissions").rows == 72
+
+
+def test_one_bad_row_in_the_last_chunk_stores_nothing(registered, tmp_path):
+    rows = [[CODES[0], 2024, m, "原煤", 10, "t"] for m in range(1, 13)] + [[CODES[1], 2024, 1, "原煤", "ten", "t"]]
+    report = import_submissions(write(tmp_path / "s.csv", rows), chunk_rows=5)
+    assert not report.stored
+    assert Submission.objects.count() == 0 and not ImportBatch.objects.filter(kind="submissions").exists()
+    assert [(e.row, e.column) for e in report.errors] == [(14, "quantity")]
+
+
+def test_a_duplicate_found_at_the_end_stores_nothing(registered, tmp_path):
+    rows = [[CODES[0], 2024, m, "原煤", 10, "t"] for m in range(1, 13)] + [[CODES[0], 2024, 1, "原煤", 11, "t"]]
+    report = import_submissions(write(tmp_path / "s.csv", rows), chunk_rows=4)
+    assert not report.stored and Submission.objects.count() == 0
+    assert "duplicates row 2" in report.errors[0].message
+
+
+def test_rows_already_stored_are_rejected(registered, tmp_path):
+    first = import_submissions(write(tmp_path / "a.csv", [[CODES[0], 2024, 1, "原煤", 10, "t"]]))
+    assert first.stored
+    again = import_submissions(
+        write(tmp_path / "b.csv", [[CODES[0], 2024, 2, "原煤", 10, "t"], [CODES[0], 2024, 1, "原煤", 10, "t"]])
+    )
+    assert not again.stored and Submission.objects.count() == 1
+    assert (again.errors[0].row, "already stored" in again.errors[0].message) == (3, True)
+
+
+def test_unknown_codes_are_rejected(registered, tmp_path):
+    report = import_submissions(write(tmp_path / "s.csv", [["914403001922038216", 2024, 1, "原煤", 1, "t"]]))
+    assert not report.stored and "not a registered unit" in report.errors[0].message
+
+
+def test_upload_check_then_store_through_the_pages(registered, client, make_user, tmp_path, settings):
+    settings.HOME = tmp_path
+    client.force_login(make_user("jilin-office", "office", "220000"))
+    bad = write(tmp_path / "bad.csv", [[CODES[0], 2024, 1, "原煤", -1, "t"]])
+    with open(bad, "rb") as fh:
+        response = client.post(reverse("enterprises:import"), {"kind": "submissions", "file": fh})
+    preview = client.get(response["Location"])
+    assert "negative" in preview.content.decode() and Submission.objects.count() == 0
+    errors = client.get(response["Location"] + "errors.csv")
+    assert "row,column,message" in errors.content.decode("utf-8-sig")
+    stored = client.post(response["Location"] + "store/")
+    assert Submission.objects.count() == 0 and stored.status_code == 302
+
+    good = write(tmp_path / "good.csv", [[CODES[0], 2024, 1, "原煤", 1, "t"]])
+    with open(good, "rb") as fh:
+        response = client.post(reverse("enterprises:import"), {"kind": "submissions", "file": fh})
+    assert client.get(response["Location"]).status_code == 200 and Submission.objects.count() == 0
+    client.post(response["Location"] + "store/")
+    assert Submission.objects.count() == 1
+
+
+def test_an_oversized_upload_is_refused_before_it_is_read(registered, client, make_user):
+    client.force_login(make_user("jilin-office", "office", "220000"))
+    response = client.post(
+        reverse("enterprises:import"),
+        data=b"x",
+        content_type="multipart/form-data; boundary=x",
+        CONTENT_LENGTH=str(2 * 1024**3),
+    )
+    assert response.status_code == 413 and "MiB" in response.content.decode()

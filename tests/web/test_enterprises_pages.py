@@ -1,0 +1,101 @@
+"""The pages show flags and screening classes; the export carries the classes; the demo loads once."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from tanda.enterprises import make_credit_code
+from tanda.web.enterprises.models import Enterprise, Output, Project, RegionCap, Submission
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def data(regions):
+    unit = Enterprise.objects.create(
+        credit_code=make_credit_code("220100", 90_000_401),
+        name="水泥厂（合成数据）",
+        industry="3011",
+        region_id="220100",
+        band="5000-10000",
+        synthetic=True,
+    )
+    # 1,000 t raw coal a month (714.3 tce), but none in June and three times as much in September
+    for month in range(1, 13):
+        if month == 6:
+            continue
+        quantity = 3000.0 if month == 9 else 1000.0
+        Submission.objects.create(
+            enterprise=unit, year=2024, month=month, fuel="raw_coal", quantity=quantity, unit="t", canonical=quantity
+        )
+        Output.objects.create(
+            enterprise=unit, year=2024, month=month, product="cement_clinker", quantity=8000.0, unit="t"
+        )
+    planned = Project.objects.create(
+        name="拟建熟料线（合成数据）",
+        region_id="220100",
+        industry="3011",
+        product="cement_clinker",
+        design_energy_tce=100_000,
+        design_co2_t=500_000,
+        design_unit_consumption=118,
+        status="planned",
+    )
+    operating = Project.objects.create(
+        name="存量熟料线（合成数据）",
+        enterprise=unit,
+        region_id="220100",
+        industry="3011",
+        product="cement_clinker",
+        design_energy_tce=0,
+        status="operating",
+    )
+    RegionCap.objects.create(region_id="220100", year=2026, energy_cap_tce=1_000_000, energy_used_tce=600_000)
+    return unit, planned, operating
+
+
+def test_the_list_and_the_unit_show_their_flags(client, viewer, data):
+    unit = data[0]
+    client.force_login(viewer)
+    page = client.get(reverse("enterprises:index") + "?year=2024").content.decode()
+    assert "缺报月份" in page and "环比突变" in page and "合成数据" in page
+    detail = client.get(unit.get_absolute_url() + "?year=2024").content.decode()
+    assert "no submission for month(s) 6" in detail
+    assert "+200%" in detail  # August → September
+    # 11 months × 714.3 + 2 × 714.3 extra = 9,285.9 tce: above the registered band but below the line
+    assert "9,286" in detail and "超过1万吨标准煤" not in detail
+    jump_free = client.get(reverse("enterprises:index") + "?year=2024&jump=250&flag=jump").content.decode()
+    assert unit.credit_code not in jump_free
+
+
+def test_projects_by_class_with_deadline_and_budget(client, viewer, data):
+    _, planned, _ = data
+    client.force_login(viewer)
+    below = client.get(reverse("enterprises:projects") + "?class=below_baseline").content.decode()
+    assert "拟建熟料线" in below and "2025-12-31" in below  # 118 > 117 kgce/t
+    between = client.get(reverse("enterprises:projects") + "?class=between").content.decode()
+    assert "存量熟料线" in between  # measured: 9,285.9 tce × 1000 / 88,000 t = 105.5 kgce/t
+    assert "105.5" in between
+    detail = client.get(reverse("enterprises:project", args=[planned.pk])).content.decode()
+    assert "25.0%" in detail  # 100,000 tce of the 400,000 left under Changchun's cap
+
+
+def test_export_has_the_classes(client, viewer, data):
+    client.force_login(viewer)
+    response = client.get(reverse("enterprises:projects_export"))
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    rows = {r[0]: r for r in sheet.iter_rows(min_row=2, values_only=True)}
+    header = [c.value for c in sheet[1]]
+    klass = header.index("能效分类")
+    assert rows["拟建熟料线（合成数据）"][klass].startswith("低于基准水平")
+    assert rows["拟建熟料线（合成数据）"][header.index("改造或退出期限")] == "2025-12-31"
+
+
+def test_levels_page_cites_the_documents(client, viewer, regions):
+    client.force_login(viewer)
+    page = client.get(reverse("enterprises:levels")).content.decode()
+    assert "发改产业〔2021〕1609号" in page and "发改产业〔2023〕723号" in page and "unconfirmed" in page
