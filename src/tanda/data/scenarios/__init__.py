@@ -1,1 +1,1 @@
-"""Packaged pathway scenarios (Jilin baseline, policy, enhanced) and the tables that map CEADs into the pathway model."""
+"""Packaged pathway scenarios (Jilin baseline, policy, enhanced) and the CEADs-to-pathway sector tables."""
