@@ -4,8 +4,10 @@ The table (`tanda/data/enterprises/benchmarks.csv`, sources in its PROVENANCE.md
 product: the indicator, its unit, the benchmark (the advanced level) and the baseline (the minimum
 level), which document and edition the values are from (发改产业〔2021〕1609号 or its 2023 update
 发改产业〔2023〕723号), the deadline by which capacity below the baseline must be renovated or leave
-(end of 2025 for the 25 fields of 2021, end of 2026 for the 11 fields added in 2023), and whether a
-value was confirmed against a published page.
+(end of 2025 for the 25 fields of 2021, end of 2026 for the 11 fields added in 2023), and the
+public page its values were confirmed against (`source`, a key in PROVENANCE.md). Only confirmed
+rows are packaged: the loader refuses a row without ``status`` confirmed and a ``source``, so
+nothing is screened against numbers nobody can cite.
 
 Screening puts a unit energy consumption into one of three classes. Every indicator is a
 consumption per unit of product, so lower is better; a value *equal* to a level reaches it:
@@ -50,8 +52,8 @@ class Benchmark:
     document: str
     deadline: date
     division: str  # GB/T 4754-2017 division of the product's industry
-    status: str  # confirmed / secondary / unconfirmed (see PROVENANCE.md)
-    source: str
+    status: str  # "confirmed": the only status the loader accepts (see PROVENANCE.md)
+    source: str  # key of the citation in PROVENANCE.md (P1, P2 …)
 
     def name(self, lang: str = "zh") -> str:
         return self.product_zh if lang.startswith("zh") else self.product_en
@@ -80,7 +82,10 @@ class Screening:
 
 @cache
 def _load() -> dict[str, Benchmark]:
-    text = resources.files("tanda.data.enterprises").joinpath("benchmarks.csv").read_text(encoding="utf-8")
+    return _parse(resources.files("tanda.data.enterprises").joinpath("benchmarks.csv").read_text(encoding="utf-8"))
+
+
+def _parse(text: str) -> dict[str, Benchmark]:
     out: dict[str, Benchmark] = {}
     for row in csv.DictReader(io.StringIO(text)):
         item = Benchmark(
@@ -102,6 +107,10 @@ def _load() -> dict[str, Benchmark]:
         )
         if item.better != "lower" or not item.benchmark < item.baseline:
             raise ValueError(f"benchmarks.csv: {item.product}: expected lower-is-better with benchmark < baseline")
+        if item.status != "confirmed" or not item.source.strip():
+            raise ValueError(
+                f"benchmarks.csv: {item.product}: only values confirmed against a cited source are packaged"
+            )
         if item.product in out:
             raise ValueError(f"benchmarks.csv: {item.product} given twice")
         out[item.product] = item

@@ -36,14 +36,19 @@ YEAR = 2024
 UNITS = 300
 USERNAME = "demo-enterprise"
 # division → (product, kgce per t of product the synthetic output is made to show, by unit serial)
-OUTPUT_PRODUCTS = {"30": ("cement_clinker", (96.0, 108.0, 124.0)), "31": ("blast_furnace", (355.0, 400.0, 450.0))}
+# (only products whose levels are packaged, i.e. confirmed: see tanda/data/enterprises/PROVENANCE.md)
+OUTPUT_PRODUCTS = {
+    "30": ("cement_clinker", (96.0, 108.0, 124.0)),
+    "31": ("silicomanganese", (850.0, 900.0, 990.0)),
+}
+OPERATING_LINES = {"cement_clinker": "熟料生产线", "silicomanganese": "锰硅合金矿热炉"}
 # (name, status, product, design unit consumption, design tce/a, design tCO2/a, capacity 万吨/年, operating unit serial)
 PROJECTS = [
     ("示例项目：4500 t/d 水泥熟料生产线（合成数据）", "planned", "cement_clinker", 98.0, 160_000, 900_000, 140, None),
     ("示例项目：电解铝节能改造（合成数据）", "under_construction", "aluminium", 13_200.0, 420_000, 1_900_000, 20, None),
-    ("示例项目：焦化升级（捣固焦炉，合成数据）", "planned", "coke_stamp_charged", 150.0, 230_000, 1_100_000, 100, None),
+    ("示例项目：硅铁矿热炉升级（合成数据）", "planned", "ferrosilicon", 1_800.0, 120_000, 400_000, 8, None),
     ("示例项目：锰硅合金矿热炉（合成数据）", "under_construction", "silicomanganese", 950.0, 95_000, 260_000, 10, None),
-    ("示例项目：离子膜烧碱扩能（合成数据）", "planned", "caustic_soda_30", 330.0, 40_000, 150_000, 12, None),
+    ("示例项目：炼油装置节能改造（合成数据）", "planned", "refining", 8.0, 600_000, 1_500_000, 1_000, None),
 ]
 SYNTHETIC_NOTE = "合成数据"
 
@@ -141,9 +146,13 @@ def _projects(units: list[Enterprise]) -> int:
             name=name,
             defaults={
                 "region_id": "220100",
-                "industry": {"cement_clinker": "3011", "aluminium": "3216", "silicomanganese": "3140"}.get(
-                    product, "26"
-                ),
+                "industry": {
+                    "cement_clinker": "3011",
+                    "aluminium": "3216",
+                    "silicomanganese": "3140",
+                    "ferrosilicon": "3140",
+                    "refining": "2511",
+                }[product],
                 "product": product,
                 "capacity": capacity,
                 "capacity_unit": "万吨/年",
@@ -157,12 +166,12 @@ def _projects(units: list[Enterprise]) -> int:
             },
         )
         made += created
-    # operating projects: the cement and iron units with output, measured from their submissions
+    # operating projects: the cement and ferroalloy units with output, measured from their submissions
     operating = [u for u in units if u.industry in OUTPUT_PRODUCTS][:6]
     for u in operating:
         product = OUTPUT_PRODUCTS[u.industry][0]
         _, created = Project.objects.get_or_create(
-            name=f"{u.name}：{'熟料生产线' if product == 'cement_clinker' else '高炉'}（存量）",
+            name=f"{u.name}：{OPERATING_LINES[product]}（存量）",
             defaults={
                 "enterprise": u,
                 "region_id": u.region_id,
