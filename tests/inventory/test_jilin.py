@@ -1,7 +1,11 @@
 """Published activity against published emissions: Jilin's 2010 and 2011 energy balances vs CEADs.
 
 The CEADs-style set is made from 2010 (`derive_ceads_style.py`) and tested here on 2011 — never on
-the year it was fitted on. The guideline set is expected to differ (SOURCES.md: about 10 % above
+the year it was fitted on. Four fuels miss by more than 2 % in both directions (2011 from 2010, 2010 from
+2011); no activity rule applied alike to every fuel removes those misses
+(test_no_uniform_activity_rule_closes_the_gaps), so each carries a documented data cause in
+`ceads_known_differences.csv`, which `compare` attaches and the tests
+below check against the data. The guideline set is expected to differ (SOURCES.md: about 10 % above
 CEADs, raw coal most of it); the test checks that the difference is what the fuel-by-fuel
 explanation says.
 """
@@ -57,43 +61,158 @@ def test_ceads_style_on_2011_each_fuel_within_2_pct_but_the_explained_four(ceads
     assert set(c.outside(2.0)) == OUTSIDE_2_PCT
     inside = [f for f in c.fuels if f.published_t and f.fuel not in OUTSIDE_2_PCT]
     assert len(inside) == 14  # 13 fuels and process
+    assert max(abs(f.difference_pct) for f in inside) < 1.5  # achieved: other washed coal +1.40 %, coke −1.10 %
     # together the four are a small part of the total: they cannot move it by more than 0.3 %
     moved = sum(abs(c.fuel(name).difference_t) for name in OUTSIDE_2_PCT)
     assert moved / c.published_t < 0.003
 
 
-def test_why_cleaned_coal_misses(ceads_matrix, ceads_style, jilin_activity):
-    # CEADs 2010 puts 0.149 Mt of cleaned-coal CO2 in "Production and Supply of Gas"; the balance books that
-    # coal as gas-works *transformation* input, not as burned. Without that cell, 2010 implies the same
-    # t CO2 per t as 2011 (within 1 %): the miss is activity, not factor.
-    rows = ceads_matrix[(ceads_matrix.province == "Jilin") & (ceads_matrix.year == 2010)].set_index("sector")
-    gas_works = rows.loc["Production and Supply of Gas", "Cleaned Coal"] * 1e6
+@pytest.mark.parametrize("year", [2010, 2011])
+def test_compare_names_the_documented_cause_of_each_miss(ceads_style, year):
+    c = ceads_style[year]
+    for f in c.fuels:
+        if f.fuel in OUTSIDE_2_PCT:
+            assert f.known_cause and f.known_cause.startswith("activity:"), f.fuel
+        else:
+            assert f.known_cause is None, f.fuel
+    lines = c.explain()
+    for name in OUTSIDE_2_PCT:
+        if year == 2010 and c.fuel(name).difference_t == 0:
+            continue  # 2010 is the year the factors were made from: nothing to explain but OPP
+        assert any(line.strip().startswith(name + ":") and "known cause: activity" in line for line in lines), name
+
+
+def _flow(shared, year, material, process):
+    t = shared("jilin_energy_balance_2006p_2010_2011_Mtce.csv")
+    rows = t[(t.year == year) & (t.EBMaterial == material) & (t.EBProcess == process)]
+    return float(rows.value_physical.sum()) * 1e4  # 10⁴ t → t
+
+
+def test_why_cleaned_coal_misses(ceads_matrix, ceads_style, jilin_activity, shared):
+    # CEADs 2010 puts 0.149 Mt of cleaned-coal CO2 in "Production and Supply of Gas" and 0.306 Mt in "Petroleum
+    # Processing and Coking"; 2011 has (nearly) none there. The balance books gas-works and coking cleaned coal as
+    # *transformation* input, not as burned. Without the gas-supply cell, 2010 implies the same t CO2 per t as
+    # 2011 (within 1 %): the miss is activity, not factor.
+    rows = {
+        y: ceads_matrix[(ceads_matrix.province == "Jilin") & (ceads_matrix.year == y)].set_index("sector")
+        for y in (2010, 2011)
+    }
+    gas_works = rows[2010].loc["Production and Supply of Gas", "Cleaned Coal"] * 1e6
+    assert round(gas_works / 1e6, 3) == 0.149
+    assert round(rows[2010].loc["Petroleum Processing and Coking", "Cleaned Coal"], 3) == 0.306
+    assert rows[2011].loc["Production and Supply of Gas", "Cleaned Coal"] == 0
+    assert rows[2011].loc["Petroleum Processing and Coking", "Cleaned Coal"] < 0.003
     burned = {y: compute(jilin_activity.select(year=y))[0].burned["cleaned_coal"] for y in (2010, 2011)}
     implied_2010 = (ceads_totals(ceads_matrix, "Jilin", 2010)["Cleaned Coal"] * 1e6 - gas_works) / burned[2010]
     implied_2011 = ceads_totals(ceads_matrix, "Jilin", 2011)["Cleaned Coal"] * 1e6 / burned[2011]
-    assert gas_works > 0.1e6
     assert implied_2010 == pytest.approx(implied_2011, rel=0.01)
+    # Counting gas-works input as burned does not close it: the balance has gas-works cleaned coal in both years
+    # (95.16 and 83.51 ×10⁴ t), so the 2011 miss swings from +15 % to −33 %.
+    with_gas = {y: burned[y] - _flow(shared, y, "Coal Cleaned", "Gas Works") for y in (2010, 2011)}
+    published = {y: ceads_totals(ceads_matrix, "Jilin", y)["Cleaned Coal"] for y in (2010, 2011)}
+    miss = published[2010] / with_gas[2010] * with_gas[2011] / published[2011] - 1
+    assert round(100 * miss) == -33
+    assert ceads_style[2011].fuel("Cleaned Coal").difference_pct == pytest.approx(15.4, abs=0.1)
 
 
-def test_why_refinery_gas_and_briquettes_miss(ceads_style):
-    # Their 2011 implied factors are the physical ones (guideline NCV × carbon × oxidation, within 1.5 %);
-    # the 2010 ones are 5–10 % off, so 2010's CEADs activity for them differs from the balance's.
+def test_why_refinery_gas_misses(ceads_style, shared):
+    # 2011's implied factor is the physical one (guideline NCV × carbon × oxidation, within 1.5 %); the balance's
+    # 2010 use is exactly the refinery output, and CEADs' 2010 CO2 is ~11 % more than that at the 2011 factor:
+    # CEADs' 2010 quantity (by-industry table) differs from the balance's.
     from tanda.inventory import load_factor_set
 
-    physical = load_factor_set("guideline").combustion
-    for name, fuel_id in [("Refinery Gas", "refinery_gas"), ("Briquettes", "briquettes")]:
-        f2010, f2011 = ceads_style[2010].fuel(name), ceads_style[2011].fuel(name)
-        assert f2011.implied_factor == pytest.approx(physical[fuel_id].ef, rel=0.015), name
-        assert abs(f2010.implied_factor / physical[fuel_id].ef - 1) > 0.04, name
+    physical = load_factor_set("guideline").combustion["refinery_gas"].ef
+    f2010, f2011 = ceads_style[2010].fuel("Refinery Gas"), ceads_style[2011].fuel("Refinery Gas")
+    assert f2011.implied_factor == pytest.approx(physical, rel=0.015)
+    assert f2010.burned == pytest.approx(_flow(shared, 2010, "Refinery Gas", "Petroleum Refineries"))
+    assert f2010.published_t / (f2010.burned * f2011.implied_factor) == pytest.approx(1.11, abs=0.01)
+
+
+def test_why_briquettes_miss(ceads_matrix, ceads_style, shared):
+    # Residential: CEADs Urban+Rural CO2 per t of the balance's residential briquettes is the same in both years.
+    # Industry: CEADs' CO2 per t of the balance's industry (+ heating) briquettes is 2.44 in 2010, 2.58 in 2011 —
+    # CEADs' by-industry quantities are not proportional to the balance's industry row.
+    from tanda.inventory import load_factor_set
+
+    per_t = {}
+    for y in (2010, 2011):
+        rows = ceads_matrix[(ceads_matrix.province == "Jilin") & (ceads_matrix.year == y)].set_index("sector")
+        residential = (rows.loc["Urban", "Briquettes"] + rows.loc["Rural", "Briquettes"]) * 1e6
+        industry = ceads_totals(ceads_matrix, "Jilin", y)["Briquettes"] * 1e6 - residential
+        industry_t = _flow(shared, y, "Coal Briquettes", "Industry") - _flow(
+            shared, y, "Coal Briquettes", "Heating Supply"
+        )
+        per_t[y] = (residential / _flow(shared, y, "Coal Briquettes", "Residential consumption"), industry / industry_t)
+    assert per_t[2010][0] == pytest.approx(per_t[2011][0], rel=0.005)
+    assert (round(per_t[2010][1], 2), round(per_t[2011][1], 2)) == (2.44, 2.58)
+    physical = load_factor_set("guideline").combustion["briquettes"].ef
+    assert ceads_style[2011].fuel("Briquettes").implied_factor == pytest.approx(physical, rel=0.015)
+    assert abs(ceads_style[2010].fuel("Briquettes").implied_factor / physical - 1) > 0.04
 
 
 def test_why_other_petroleum_products_miss(ceads_style):
     # CEADs publishes no CO2 from other petroleum products in Jilin 2010 or 2011, though the balance shows
-    # some burned after non-energy use: an activity definition, worth 0.05 % of the total.
-    for year in (2010, 2011):
+    # some burned after non-energy use (14.9 and 3.7 ×10⁴ t): an activity definition, worth < 0.3 % of the total.
+    for year, burned_t in [(2010, 149_100), (2011, 36_800)]:
         f = ceads_style[year].fuel("Other Petroleum Products")
-        assert f.published_t == 0 and f.burned > 0
+        assert f.published_t == 0 and f.burned == pytest.approx(burned_t, abs=100)
         assert f.computed_t / ceads_style[year].published_t < 0.003
+
+
+def test_no_uniform_activity_rule_closes_the_gaps(shared, ceads_matrix):
+    # Shan et al.'s rule (final use − non-energy use + thermal power and heating input) against the alternatives
+    # one could apply to *every* fuel: none brings all fuels within 2 % on 2011 with factors made from 2010.
+    t = shared("jilin_energy_balance_2006p_2010_2011_Mtce.csv")
+    t = t[t.value_physical.notna()].replace({"EBProcess": {"Heavy Industry": "Industry - NonEnergy Use"}})
+    final = [
+        "Agriculture",
+        "Industry",
+        "Construction",
+        "Transportation, Telecommunications, Postal",
+        "Wholesale, Retail Trade, and Catering Service",
+        "Non-Material Sectors",
+        "Other",
+        "Residential consumption",
+    ]
+    fuels = {
+        "Cleaned Coal": "Coal Cleaned",
+        "Refinery Gas": "Refinery Gas",
+        "Briquettes": "Coal Briquettes",
+        "Fuel Oil": "Fuel Oil",
+        "Coke": "Coke",
+        "Raw Coal": "Coal Raw",
+    }
+
+    def q(y, material, processes):
+        return float(t[(t.year == y) & (t.EBMaterial == material) & t.EBProcess.isin(processes)].value_physical.sum())
+
+    def shan(y, m):
+        return q(y, m, final) - q(y, m, ["Industry - NonEnergy Use"]) - q(y, m, ["Thermal Power", "Heating Supply"])
+
+    rules = {
+        "shan": shan,
+        "+ gas works input": lambda y, m: shan(y, m) - min(q(y, m, ["Gas Works"]), 0),
+        "+ losses": lambda y, m: shan(y, m) + abs(q(y, m, ["Losses"])),
+        "no non-energy deduction": lambda y, m: shan(y, m) + q(y, m, ["Industry - NonEnergy Use"]),
+        "Total Consumption row": lambda y, m: (
+            q(y, m, ["Total Consumption"])
+            - q(y, m, ["Industry - NonEnergy Use"])
+            - q(y, m, ["Thermal Power", "Heating Supply"])
+        ),
+    }
+    published = {y: ceads_totals(ceads_matrix, "Jilin", y) for y in (2010, 2011)}
+    for name, rule in rules.items():
+        miss = {
+            ceads: 100 * (published[2010][ceads] / rule(2010, m) * rule(2011, m) / published[2011][ceads] - 1)
+            for ceads, m in fuels.items()
+        }
+        assert any(abs(v) > 2 for v in miss.values()), name
+    # the one rule that helps cleaned coal (keeping non-energy use) breaks fuel oil
+    keep = rules["no non-energy deduction"]
+    fuel_oil = (
+        published[2010]["Fuel Oil"] / keep(2010, "Fuel Oil") * keep(2011, "Fuel Oil") / published[2011]["Fuel Oil"] - 1
+    )
+    assert fuel_oil > 0.3
 
 
 def test_the_method_holds_the_other_way_round(shared_data, jilin_activity, published):
@@ -105,8 +224,11 @@ def test_the_method_holds_the_other_way_round(shared_data, jilin_activity, publi
         [Override(r["fuel"], "ef", float(r["ef"]) / (1e4 if r["unit"] == "t/万立方米" else 1)) for r in rows]
     )
     c = compare(compute(jilin_activity.select(year=2010), fs)[0], published[2010])
-    assert abs(c.difference_pct) < 1.0
+    assert abs(c.difference_pct) < 1.0  # achieved: +0.18 %
     assert set(c.outside(2.0)) == OUTSIDE_2_PCT
+    inside = [f for f in c.fuels if f.published_t and f.fuel not in OUTSIDE_2_PCT]
+    assert max(abs(f.difference_pct) for f in inside) < 1.5  # achieved: other washed coal −1.38 %
+    assert all(c.fuel(name).known_cause for name in OUTSIDE_2_PCT)
 
 
 @pytest.mark.parametrize("year", [2010, 2011])

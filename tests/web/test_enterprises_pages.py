@@ -98,4 +98,5 @@ def test_export_has_the_classes(client, viewer, data):
 def test_levels_page_cites_the_documents(client, viewer, regions):
     client.force_login(viewer)
     page = client.get(reverse("enterprises:levels")).content.decode()
-    assert "发改产业〔2021〕1609号" in page and "发改产业〔2023〕723号" in page and "unconfirmed" in page
+    assert "发改产业〔2021〕1609号" in page and "发改产业〔2023〕723号" in page
+    assert "confirmed (P2)" in page and "unconfirmed" not in page  # each row shows its source; none unchecked

@@ -9,7 +9,11 @@ was burned — the factor each side implies per physical unit, which tells a fac
 
 from __future__ import annotations
 
+import csv
+import io
 from dataclasses import asdict, dataclass
+from functools import cache
+from importlib import resources
 from typing import Any
 
 from tanda.inventory.compute import Inventory
@@ -32,6 +36,7 @@ class FuelDifference:
     unit: str | None
     implied_factor: float | None  # published t CO2 per unit burned
     used_factor: float | None  # computed t CO2 per unit burned
+    known_cause: str | None = None  # a documented data reason for this region-year-fuel, if there is one
 
 
 @dataclass(frozen=True)
@@ -75,11 +80,24 @@ class Comparison:
                     f"; published implies {f.implied_factor:.4g} t CO2/{f.unit}, "
                     f"{self.factor_set} uses {f.used_factor:.4g}"
                 )
+            if f.known_cause:
+                line += f"; known cause: {f.known_cause}"
             lines.append(line)
         return lines
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
+
+
+@cache
+def _known_causes() -> dict[tuple[str, int, str], str]:
+    """(region, year, CEADs fuel) → documented reason why the balance and CEADs differ there.
+
+    From `tanda/data/factors/ceads_known_differences.csv`: differences that no activity rule
+    applied alike to every fuel removes (the tests check each stated number against the data).
+    """
+    text = resources.files("tanda.data.factors").joinpath("ceads_known_differences.csv").read_text(encoding="utf-8")
+    return {(r["region"], int(r["year"]), r["fuel"]): r["cause"] for r in csv.DictReader(io.StringIO(text))}
 
 
 def _burned_by_group(inv: Inventory) -> dict[str, tuple[float, str] | None]:
@@ -123,6 +141,7 @@ def compare(computed: Inventory, published: Inventory) -> Comparison:
                 unit=activity[1] if activity else None,
                 implied_factor=p / activity[0] if activity and activity[0] else None,
                 used_factor=c / activity[0] if activity and activity[0] else None,
+                known_cause=_known_causes().get((computed.region, computed.year, name)),
             )
         )
     published_t = published.total_kg / 1000
