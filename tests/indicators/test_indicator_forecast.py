@@ -107,3 +107,18 @@ def test_complex_models_wait_for_enough_history():
     f = forecast(history, 2030)
     assert set(f.errors) == {"naive", "drift", "linear_trend"}
     assert f.method != "naive" and f.value < 0.93  # a steady fall is not forecast to stop
+
+
+def test_closed_form_means_are_the_statsmodels_forecasts():
+    """The contest's cheap point forecasts must be the fitted models' own means, or the choice would change."""
+    from tanda.indicators.forecasting import MODELS
+
+    rng = np.random.default_rng(11)
+    for n, h in ((4, 1), (7, 3), (12, 6)):
+        years = np.arange(2010, 2010 + n, dtype=float)
+        y = 50 + np.cumsum(rng.normal(0.7, 2.0, n))
+        for model in MODELS:
+            if model.point is None:
+                continue
+            expected = model.fit(years, y)(h)[0]
+            assert model.point(years, y, h) == pytest.approx(expected, rel=1e-7), model.name

@@ -7,7 +7,9 @@
   consumption. CO2 intensity, energy intensity and per-capita CO2 are derived from these by the
   catalogue's formulas, not stored;
 - the invented values of `demo_data/demo_observations.csv` for 2020–2024 (source `demo`, marked
-  on every page), so that the 2025/2030 targets get grades and the map has colours.
+  on every page), so that the 2025/2030 targets get grades and the map has colours;
+- Jilin's targets graded as of this year, forecasts included (`GradeCache`), so that the first
+  visit of its dashboard reads stored assessments instead of fitting a score of forecasts.
 
 Everything goes through the same checks as an import (`store.store_observations`); a second run
 finds every value stored already and changes nothing.
@@ -22,6 +24,7 @@ from importlib import resources
 from django.db import transaction
 
 from tanda.web.indicators.links import ensure_links, summarise
+from tanda.web.indicators.services import target_grades
 from tanda.web.indicators.store import store_observations
 from tanda.web.plans.models import Target
 
@@ -90,11 +93,15 @@ def load_demo() -> list[str]:
     invented = store_observations(
         demo_rows(), user=None, trusted=True, replace=True, first_row=2, reason="demo: invented values"
     )
+    # All of Jilin's plans, published or not: the cache is per target, whoever reads it later.
+    graded = [g for g in target_grades(JILIN) if g.grade]
+    forecasts = sum(1 for g in graded if g.forecast)
     return [
         f"indicators: {counts.linked} of {counts.targets} targets linked to the catalogue, {counts.review} to review",
         f"indicators: Jilin history 1997–2019 from CEADs: {history['new']} values stored, "
         f"{history['same']} already there",
         f"indicators: {invented['new'] + invented['change']} invented demo values (source 'demo') stored, "
         f"{invented['same']} already there",
-        f"indicators: dashboard at /indicators/{JILIN}/",
+        f"indicators: {len(graded)} of Jilin's targets graded, {forecasts} forecasts stored; "
+        f"dashboard at /indicators/{JILIN}/",
     ]
