@@ -1,27 +1,23 @@
-"""Keep uploaded activity files between the preview and the save.
+"""Keep uploaded activity files between the preview and the save: the inventory's view of `core.staging`.
 
-Like the plans' upload: the bytes wait in TANDA_HOME/uploads/inventory-<token>-<n>.upload, the
-session holds the token with the form's choices and each file's digest, and only the session that
-uploaded may save. Abandoned files are swept after a day.
+The shared module keeps the files on disk and the token, each file's digest and the form's choices in
+the session, so only the uploading session can save unchanged files, and removes saved, discarded and
+abandoned files. This adapter gives the inventory's views typed choices and `Upload`s.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import secrets
-import time
-from dataclasses import asdict, dataclass, field
-from pathlib import Path
+from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.sessions.backends.base import SessionBase
 
+from tanda.web.core import staging as core
+from tanda.web.core.staging import MAX_AGE_SECONDS, sweep, upload_dir
 from tanda.web.inventory.intake import Upload
 
+__all__ = ["MAX_AGE_SECONDS", "SESSION_KEY", "Staged", "discard", "load", "stage", "sweep", "upload_dir"]
+
 SESSION_KEY = "tanda_inventory_uploads"
-MAX_AGE_SECONDS = 24 * 3600
-_TOKEN = re.compile(r"[A-Za-z0-9_-]{22,64}")
 
 
 @dataclass
@@ -37,64 +33,27 @@ class Staged:
     digests: list[str] = field(default_factory=list)
 
 
-def upload_dir() -> Path:
-    path = Path(settings.HOME) / "uploads"
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return path
-
-
-def _path(token: str, n: int) -> Path:
-    return upload_dir() / f"inventory-{token}-{n}.upload"
-
-
 def stage(session: SessionBase, uploads: list[Upload], **choices: object) -> Staged:
-    sweep()
-    token = secrets.token_urlsafe(24)
-    staged = Staged(token=token, **choices)  # type: ignore[arg-type]
-    for n, upload in enumerate(uploads):
-        path = _path(token, n)
-        path.write_bytes(upload.data)
-        path.chmod(0o600)
-        staged.names.append(upload.name)
-        staged.digests.append(hashlib.sha256(upload.data).hexdigest())
-    session[SESSION_KEY] = {**session.get(SESSION_KEY, {}), token: asdict(staged)}
-    return staged
+    """Write the files under a new token and remember them and the form's choices in the session."""
+    names = [upload.name for upload in uploads]
+    staged = core.stage(session, SESSION_KEY, [upload.data for upload in uploads], {**choices, "names": names})
+    return _typed(staged)
 
 
 def load(session: SessionBase, token: str) -> tuple[Staged, list[Upload]] | None:
-    entry = session.get(SESSION_KEY, {}).get(token) if _TOKEN.fullmatch(token) else None
-    if entry is None:
+    """The staged choices and files, or None if the token is not this session's or a file is gone or changed."""
+    found = core.load_bytes(session, SESSION_KEY, token)
+    if found is None:
         return None
-    staged = Staged(**entry)
-    uploads = []
-    for n, (name, digest) in enumerate(zip(staged.names, staged.digests, strict=True)):
-        try:
-            data = _path(token, n).read_bytes()
-        except FileNotFoundError:
-            return None
-        if hashlib.sha256(data).hexdigest() != digest:
-            return None
-        uploads.append(Upload(name, data))
-    return staged, uploads
+    staged, contents = found
+    typed = _typed(staged)
+    return typed, [Upload(name, data) for name, data in zip(typed.names, contents, strict=True)]
 
 
 def discard(session: SessionBase, token: str) -> None:
-    entries = dict(session.get(SESSION_KEY, {}))
-    entry = entries.pop(token, None)
-    if entry is not None:
-        session[SESSION_KEY] = entries
-        for n in range(len(entry.get("names", []))):
-            _path(token, n).unlink(missing_ok=True)
+    """Forget the upload and delete its files."""
+    core.discard(session, SESSION_KEY, token)
 
 
-def sweep(max_age: float = MAX_AGE_SECONDS) -> int:
-    cutoff = time.time() - max_age
-    removed = 0
-    for path in upload_dir().glob("inventory-*.upload"):
-        try:
-            if path.stat().st_mtime < cutoff:
-                path.unlink()
-                removed += 1
-        except FileNotFoundError:
-            continue
-    return removed
+def _typed(staged: core.Staged) -> Staged:
+    return Staged(token=staged.token, **staged.choices, digests=list(staged.digests))

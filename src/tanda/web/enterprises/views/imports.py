@@ -1,18 +1,14 @@
 """Import a units or submissions file: upload → check (nothing stored) → store, or download the errors.
 
-The upload is kept on disk under TANDA_HOME/uploads/enterprises/ (never in memory or in the
-session: a province's file has millions of rows) and named by a random token held in the user's
-session. The check is the same validation the store runs, as a dry run; storing validates again
-inside the transaction, so a file changed between the two cannot slip through.
+The upload waits in `core.staging` (on disk, written block by block, never in memory or in the
+session: a province's file has millions of rows), under a random token held in the user's session
+with the file's digest, so only that session can check or store it, and a file changed on disk is
+refused. The check is the same validation the store runs, as a dry run; storing validates again
+inside the transaction.
 """
 
 from __future__ import annotations
 
-import secrets
-import shutil
-from pathlib import Path
-
-from django.conf import settings as django_settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
@@ -21,6 +17,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from tanda.enterprises import ImportReport
+from tanda.web.core import staging
 from tanda.web.enterprises.access import allowed_codes, can_import, own_enterprise_id
 from tanda.web.enterprises.common import signed_in
 from tanda.web.enterprises.forms import UploadForm
@@ -31,17 +28,12 @@ from tanda.web.enterprises.views.units import editable_region_queryset
 SESSION_KEY = "enterprise_uploads"
 
 
-def _folder() -> Path:
-    path = Path(django_settings.HOME) / "uploads" / "enterprises"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
 def _staged(request: HttpRequest, token: str) -> dict | None:
-    entry = request.session.get(SESSION_KEY, {}).get(token)
-    if entry is None or not (_folder() / entry["file"]).exists():
+    """The upload's choices (name, kind) and its file's `path`, or None if gone, changed or not this session's."""
+    staged = staging.load(request.session, SESSION_KEY, token)
+    if staged is None:
         return None
-    return entry
+    return {**staged.choices, "path": staged.paths[0]}
 
 
 def _scope(user) -> tuple[set[str] | None, set[str] | None]:
@@ -58,7 +50,7 @@ def _scope(user) -> tuple[set[str] | None, set[str] | None]:
 
 
 def _run(entry: dict, user, *, dry_run: bool) -> ImportReport:
-    path = _folder() / entry["file"]
+    path = entry["path"]
     codes, regions = _scope(user)
     if entry["kind"] == "units":
         if own_enterprise_id(user) is not None:
@@ -85,16 +77,9 @@ def upload(request: HttpRequest) -> HttpResponse:
         if upload_file.size > limit:
             form.add_error("file", _("文件超过 %(mib)s MiB 上限，未读取；请拆分后上传。") % {"mib": limit // 2**20})
         else:
-            token = secrets.token_urlsafe(12)
-            suffix = Path(upload_file.name).suffix.lower()[:6]
-            target = _folder() / f"{token}{suffix}"
-            with open(target, "wb") as out:
-                for block in upload_file.chunks():
-                    out.write(block)
-            uploads = request.session.get(SESSION_KEY, {})
-            uploads[token] = {"file": target.name, "name": upload_file.name, "kind": form.cleaned_data["kind"]}
-            request.session[SESSION_KEY] = uploads
-            return redirect("enterprises:import_preview", token=token)
+            choices = {"name": upload_file.name, "kind": form.cleaned_data["kind"]}  # the name decides the format
+            staged = staging.stage(request.session, SESSION_KEY, [upload_file.chunks()], choices)
+            return redirect("enterprises:import_preview", token=staged.token)
     return render(request, "enterprises/import.html", {"form": form, "limit_mib": limit // 2**20})
 
 
@@ -134,7 +119,7 @@ def store(request: HttpRequest, token: str) -> HttpResponse:
     if not report.stored:
         messages.error(request, _("文件有 %(n)s 处错误，未保存任何数据") % {"n": report.error_count})
         return redirect("enterprises:import_preview", token=token)
-    _discard(request, token)
+    staging.discard(request.session, SESSION_KEY, token)
     messages.success(request, _("已保存 %(n)s 行") % {"n": report.accepted})
     return redirect("enterprises:index")
 
@@ -142,18 +127,5 @@ def store(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @signed_in
 def discard(request: HttpRequest, token: str) -> HttpResponse:
-    _discard(request, token)
+    staging.discard(request.session, SESSION_KEY, token)
     return redirect("enterprises:import")
-
-
-def _discard(request: HttpRequest, token: str) -> None:
-    uploads = request.session.get(SESSION_KEY, {})
-    entry = uploads.pop(token, None)
-    request.session[SESSION_KEY] = uploads
-    if entry:
-        (_folder() / entry["file"]).unlink(missing_ok=True)
-
-
-def sweep() -> None:
-    """Remove the whole staging folder (for tests and maintenance)."""
-    shutil.rmtree(_folder(), ignore_errors=True)

@@ -1,12 +1,12 @@
 """Entering observations: one value by form, a sheet by import (upload → preview → save), and a value's history.
 
 Nothing is stored before every row is valid (`store.save_rows` is one transaction); the preview
-shows each error with its row and field, and what saving will do to each valid row.
+shows each error with its row and field, and what saving will do to each valid row. The uploaded
+file waits for its save in `core.staging` (on disk, only for the uploading session, digest checked)
+and is read again for each preview, so the session holds no rows.
 """
 
 from __future__ import annotations
-
-import secrets
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -16,6 +16,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from tanda.indicators import load_catalogue
+from tanda.web.core import staging
 from tanda.web.indicators.access import can_report, can_report_somewhere, home_region
 from tanda.web.indicators.forms import ImportForm, ObservationForm
 from tanda.web.indicators.models import Observation
@@ -66,21 +67,19 @@ def import_upload(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         upload = form.cleaned_data["file"]
         try:
-            rows = read_sheet(upload.read(), upload.name or "upload")
+            data = upload.read()
+            read_sheet(data, upload.name or "upload")  # a file that cannot be read is refused here
         except SheetError as exc:
             form.add_error("file", str(exc))
         else:
-            token = secrets.token_urlsafe(12)
-            staged = request.session.get(SESSION_KEY, {})
-            staged[token] = {
+            choices = {
                 "name": upload.name,
-                "rows": [{k: _jsonable(v) for k, v in row.items()} for row in rows],
                 "region": form.cleaned_data["region"] or None,
                 "source": form.cleaned_data["source"],
                 "replace": form.cleaned_data["replace"],
             }
-            request.session[SESSION_KEY] = staged
-            return redirect("indicators:import_preview", token=token)
+            staged = staging.stage(request.session, SESSION_KEY, [data], choices)
+            return redirect("indicators:import_preview", token=staged.token)
     return render(request, "indicators/import.html", {"form": form})
 
 
@@ -90,10 +89,23 @@ def _jsonable(value: object) -> object:
     return str(value)  # dates and times from a workbook: the period parser reads their text
 
 
+def _staged_rows(request: HttpRequest, token: str) -> dict | None:
+    """The staged choices with the file's rows, or None if the upload is gone, changed or not this session's."""
+    found = staging.load_bytes(request.session, SESSION_KEY, token)
+    if found is None:
+        return None
+    staged, (data,) = found
+    try:
+        rows = read_sheet(data, staged.choices["name"] or "upload")
+    except SheetError:  # it was read at upload; a reader that changed since is as good as an expired upload
+        return None
+    return {**staged.choices, "rows": [{k: _jsonable(v) for k, v in row.items()} for row in rows]}
+
+
 @login_required
 def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     """GET: errors by row and field, or what saving will do; POST: store all rows or none."""
-    staged = request.session.get(SESSION_KEY, {}).get(token)
+    staged = _staged_rows(request, token)
     if staged is None:
         messages.error(request, _("这次导入已失效，请重新上传"))
         return redirect("indicators:import")
@@ -102,7 +114,7 @@ def import_preview(request: HttpRequest, token: str) -> HttpResponse:
     )
     if request.method == "POST" and result.ok:
         counts = save_rows(result, user=request.user, source=staged["source"], reason=f"imported from {staged['name']}")
-        request.session[SESSION_KEY] = {k: v for k, v in request.session[SESSION_KEY].items() if k != token}
+        staging.discard(request.session, SESSION_KEY, token)
         messages.success(
             request,
             _("已导入 %(name)s：新增 %(new)s 条，修改 %(change)s 条，未变 %(same)s 条")
