@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Iterator
+from contextlib import ExitStack
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 from django.contrib.auth import get_user_model
@@ -12,6 +16,19 @@ from tanda.web.core.models import Profile, Region
 from tanda.web.core.reference import sync_regions
 from tanda.web.plans.models import Plan
 from tanda.web.plans.store import store_plan
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @pytest.fixture(scope="session")
@@ -97,3 +114,29 @@ def upload_dir(settings, tmp_path):
 def password() -> str:
     """The password `make_user` gives every user (for tests that sign in through the form)."""
     return PASSWORD
+
+
+@pytest.fixture
+def open_page() -> Iterator[Callable[..., Page]]:
+    """Opens zh-CN pages in Debian's headless Chromium (never a downloaded browser): `open_page()`, or
+    `open_page(viewport={"width": 1400, "height": 1000})`; 1360×900 unless told. Fails, never skips, when
+    /usr/bin/chromium is missing. The browser starts at the first page and closes after the test."""
+    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk"
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are safe here.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with ExitStack() as stack:
+        browsers: list[Browser] = []
+
+        def open_(viewport: dict[str, int] | None = None) -> Page:
+            if not browsers:
+                p = stack.enter_context(sync_playwright())
+                browsers.append(p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS))
+                stack.callback(browsers[0].close)
+            context = browsers[0].new_context(locale="zh-CN", viewport=viewport or {"width": 1360, "height": 900})
+            page = context.new_page()
+            page.set_default_timeout(15_000)
+            return page
+
+        yield open_

@@ -6,60 +6,26 @@ Screenshots go to /tmp/tanda-browser-*.png for a person to look at.
 
 from __future__ import annotations
 
-import os
 import re
-from collections.abc import Iterator
-from contextlib import contextmanager
-from pathlib import Path
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from browser_support import SHOTS, sign_in
+from playwright.sync_api import Page, expect
 from web_samples import ENERGY_QUOTE, SAMPLE_TEXT, TASK_TITLE
 
 from tanda.web.plans.models import Plan
 
-# Playwright's sync API runs an event loop in this thread; Django's ORM calls from the test are safe here.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-SHOTS = Path("/tmp")
-
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@contextmanager
-def chromium_page() -> Iterator[Page]:
-    """A page in Debian's Chromium; an AssertionError (a failure, never a skip) when it is not installed."""
-    assert CHROMIUM.exists(), f"{CHROMIUM} is missing: apt-get install -y chromium fonts-noto-cjk"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
-        try:
-            context = browser.new_context(locale="zh-CN", viewport={"width": 1360, "height": 900})
-            page = context.new_page()
-            page.set_default_timeout(15_000)
-            yield page
-        finally:
-            browser.close()
-
-
-def test_upload_preview_save_and_follow_a_quote(live_server, jilin_office, password, use_fake_parser, upload_dir):
-    with chromium_page() as page:
-        drive_upload_to_source(page, live_server.url, jilin_office.username, password)
+def test_upload_preview_save_and_follow_a_quote(
+    live_server, jilin_office, password, use_fake_parser, upload_dir, open_page
+):
+    drive_upload_to_source(open_page(), live_server.url, jilin_office.username, password)
 
 
 def drive_upload_to_source(page: Page, base: str, username: str, password: str) -> None:
-    page.goto(f"{base}/accounts/login/")
-    page.fill("#id_username", username)
-    page.fill("#id_password", password)
-    page.click("form.form button[type=submit]")
+    sign_in(page, base, username, password)
     expect(page.locator(".account .who")).to_contain_text(username)
 
     page.click("nav.mainnav >> text=上传方案")
