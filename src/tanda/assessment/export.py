@@ -12,14 +12,13 @@ from datetime import date
 from docx import Document
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
-from docx.shared import Pt
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from tanda.assessment.scheme import RULE_LABELS
 from tanda.assessment.scoring import MISSING_LABELS, Result
+from tanda.reports.docx_text import add_paragraph, set_cell_text
 
 DIRECTIONS = {"up": "越大越好", "down": "越小越好"}
 HEADER_FILL = PatternFill("solid", fgColor="EEF1F6")
@@ -104,18 +103,8 @@ def build_workbook(result: Result, *, title: str = "") -> bytes:
     return buffer.getvalue()
 
 
-def _font(run, name: str, size: float, bold: bool = False) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.bold = bold
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
 def _para(doc, text: str, *, size: float = 14, font: str = "仿宋_GB2312", align=None, bold: bool = False) -> None:
-    p = doc.add_paragraph()
-    if align is not None:
-        p.alignment = align
-    _font(p.add_run(text), font, size, bold)
+    add_paragraph(doc, text, font=font, size=size, align=align, bold=bold)
 
 
 def _table(doc, header: list[str], rows: list[list[str]]) -> None:
@@ -123,13 +112,11 @@ def _table(doc, header: list[str], rows: list[list[str]]) -> None:
     table.style = "Table Grid"
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
     for cell, text in zip(table.rows[0].cells, header, strict=True):
-        cell.text = ""
-        _font(cell.paragraphs[0].add_run(text), "黑体", 10.5)
+        set_cell_text(cell, text, font="黑体", size=10.5)
     for row in rows:
         cells = table.add_row().cells
         for cell, text in zip(cells, row, strict=True):
-            cell.text = ""
-            _font(cell.paragraphs[0].add_run(text), "仿宋_GB2312", 10.5)
+            set_cell_text(cell, text, font="仿宋_GB2312", size=10.5)
 
 
 def _fmt(value: float | None, digits: int = 2) -> str:

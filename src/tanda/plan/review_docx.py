@@ -17,11 +17,11 @@ from docx import Document
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
-from docx.oxml.ns import qn
 from docx.shared import Cm, Pt
 
 from tanda.plan.review import WARNINGS, Review
 from tanda.plan.review_compare import VERDICT_LABELS, VERDICTS
+from tanda.reports.docx_text import add_paragraph, set_cell_text, set_default_font
 
 BODY_FONT = "仿宋_GB2312"
 TITLE_FONT = "方正小标宋简体"
@@ -30,21 +30,11 @@ TO_CHANGE = ("weaker", "missing", "different year")
 TABLE_HEADER = ("序号", "指标", "目标年", "上级方案目标（原文）", "本级方案目标（原文）", "审核结论", "说明")
 
 
-def _font(run, name: str, size: float) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
 def _paragraph(doc, text: str = "", *, font: str = BODY_FONT, size: float = 16, indent: bool = True, align=None):
-    p = doc.add_paragraph()
+    p = add_paragraph(doc, text, font=font, size=size, align=align)
     p.paragraph_format.line_spacing = Pt(28)
     if indent:
         p.paragraph_format.first_line_indent = Pt(size * 2)
-    if align is not None:
-        p.alignment = align
-    if text:
-        _font(p.add_run(text), font, size)
     return p
 
 
@@ -53,10 +43,7 @@ def _heading(doc, text: str, level: int) -> None:
 
 
 def _cell(cell, text: str, *, bold: bool = False, size: float = 10.5) -> None:
-    cell.text = ""
-    run = cell.paragraphs[0].add_run(text)
-    run.bold = bold
-    _font(run, BODY_FONT if not bold else "黑体", size)
+    set_cell_text(cell, text, font="黑体" if bold else BODY_FONT, size=size, bold=bold)
 
 
 def _plan_name(title: str, doc_number: str | None) -> str:
@@ -136,9 +123,7 @@ def build_opinion(review: Review, *, reviewer: str = "", addressee: str = "", to
     section.page_width, section.page_height = Cm(29.7), Cm(21.0)
     section.top_margin, section.bottom_margin = Cm(2.8), Cm(2.6)
     section.left_margin, section.right_margin = Cm(2.6), Cm(2.6)
-    normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    set_default_font(doc, BODY_FONT)
 
     child, parent = review.child, review.parent
     _paragraph(

@@ -22,6 +22,7 @@ from docx.oxml.ns import qn
 from docx.shared import Mm, Pt, RGBColor
 
 from tanda.reports import charts
+from tanda.reports.docx_text import add_paragraph, set_default_font, set_font
 from tanda.reports.progress import GRADES
 from tanda.reports.snapshot import check, number, percent, target_text
 
@@ -33,23 +34,8 @@ TABLE_SIZE = 9  # 小五: tables of a 调度通报 are set smaller than the 三�
 HEADINGS = ("一、总体情况", "二、主要目标完成情况", "三、重点任务推进情况", "四、需要关注的问题", "五、下一步工作")
 
 
-def _font(run: Any, name: str, size: float, *, bold: bool = False, color: RGBColor | None = None) -> None:
-    run.font.name = name
-    run.font.size = Pt(size)
-    run.font.bold = bold
-    if color is not None:
-        run.font.color.rgb = color
-    rpr = run._element.get_or_add_rPr()
-    rpr.get_or_add_rFonts().set(qn("w:eastAsia"), name)
-
-
 def _paragraph(doc: Any, text: str = "", *, size: float = 16, font: str = BODY_FONT, align: Any = None, **kw: Any):
-    p = doc.add_paragraph()
-    if align is not None:
-        p.alignment = align
-    if text:
-        _font(p.add_run(text), font, size, **kw)
-    return p
+    return add_paragraph(doc, text, font=font, size=size, align=align, **kw)
 
 
 def _body(doc: Any, text: str) -> None:
@@ -90,9 +76,9 @@ def _page_number(section: Any) -> None:
     """'— PAGE —' centred in the footer."""
     p = section.footer.paragraphs[0]
     p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-    _font(p.add_run("— "), TITLE_FONT, 14)
+    set_font(p.add_run("— "), TITLE_FONT, 14)
     run = p.add_run()
-    _font(run, TITLE_FONT, 14)
+    set_font(run, TITLE_FONT, 14)
     for kind, text in (("begin", None), (None, "PAGE"), ("end", None)):
         if kind:
             el = OxmlElement("w:fldChar")
@@ -102,7 +88,7 @@ def _page_number(section: Any) -> None:
             el.set(qn("xml:space"), "preserve")
             el.text = text
         run._r.append(el)
-    _font(p.add_run(" —"), TITLE_FONT, 14)
+    set_font(p.add_run(" —"), TITLE_FONT, 14)
 
 
 def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]], widths_mm: Sequence[float]) -> Any:
@@ -118,14 +104,14 @@ def _table(doc: Any, header: Sequence[str], rows: Sequence[Sequence[str]], width
     for cell, text, width in zip(table.rows[0].cells, header, widths, strict=True):
         cell.width = width
         cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-        _font(cell.paragraphs[0].add_run(text), HEADING_FONT, TABLE_SIZE)
+        set_font(cell.paragraphs[0].add_run(text), HEADING_FONT, TABLE_SIZE)
         _shade(cell, "D9E2F3")
     for values in rows:
         row = table.add_row()
         row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
         for cell, text, width in zip(row.cells, values, widths, strict=True):
             cell.width = width
-            _font(cell.paragraphs[0].add_run(str(text)), BODY_FONT, TABLE_SIZE)
+            set_font(cell.paragraphs[0].add_run(str(text)), BODY_FONT, TABLE_SIZE)
     return table
 
 
@@ -139,7 +125,7 @@ def _heading(doc: Any, text: str) -> None:
     h = doc.add_heading(level=1)
     h.paragraph_format.space_before = Pt(12)
     h.paragraph_format.space_after = Pt(6)
-    _font(h.add_run(text), HEADING_FONT, 16, color=RGBColor(0, 0, 0))
+    set_font(h.add_run(text), HEADING_FONT, 16, color=RGBColor(0, 0, 0))
 
 
 def _issued(snapshot: dict[str, Any]) -> str:
@@ -307,10 +293,7 @@ def build_docx(snapshot: dict[str, Any]) -> bytes:
     section.page_width, section.page_height = Mm(210), Mm(297)
     section.top_margin, section.bottom_margin = Mm(37), Mm(35)
     section.left_margin, section.right_margin = Mm(28), Mm(26)
-    normal = doc.styles["Normal"]
-    normal.font.name = BODY_FONT
-    normal.font.size = Pt(16)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), BODY_FONT)
+    set_default_font(doc, BODY_FONT, 16)
     doc.core_properties.title = s["title"]
     doc.core_properties.author = s["issuer"]
     doc.core_properties.subject = f"{s['region']['name']} {s['period']['label']} 调度通报"
