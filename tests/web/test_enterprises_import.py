@@ -138,3 +138,33 @@ def test_an_oversized_upload_is_refused_before_it_is_read(registered, client, ma
         CONTENT_LENGTH=str(2 * 1024**3),
     )
     assert response.status_code == 413 and "MiB" in response.content.decode()
+
+
+def test_the_database_refuses_a_key_that_does_not_match_its_columns(registered, tmp_path):
+    from django.db import IntegrityError, transaction
+
+    from tanda.enterprises.submissions import key_of
+
+    assert import_submissions(write(tmp_path / "s.csv", [[CODES[0], 2024, 1, "原煤", 10, "t"]])).stored
+    stored = Submission.objects.get()
+    assert stored.key == key_of(stored.enterprise_id, 2024, 1, "raw_coal", "in")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Submission.objects.filter(pk=stored.pk).update(month=2)  # the key still says January
+    with pytest.raises(ValueError, match="do not change"):
+        stored.month = 2
+        stored.save()
+    assert Submission.objects.get().month == 1
+
+
+def test_a_units_rows_are_read_by_key_range(registered, tmp_path):
+    rows = [[code, year, 1, "原煤", 10, "t"] for code in CODES for year in (2023, 2024)]
+    assert import_submissions(write(tmp_path / "s.csv", rows)).stored
+    unit = Enterprise.objects.get(credit_code=CODES[1])
+    assert {(s.enterprise_id, s.year) for s in Submission.objects.of_unit(unit.pk)} == {
+        (unit.pk, 2023),
+        (unit.pk, 2024),
+    }
+    assert [s.year for s in Submission.objects.of_unit(unit.pk, 2024)] == [2024]
+    other = Enterprise.objects.get(credit_code=CODES[2])
+    both = Submission.objects.of_units([unit.pk, other.pk], [2023])
+    assert {(s.enterprise_id, s.year) for s in both} == {(unit.pk, 2023), (other.pk, 2023)}

@@ -90,7 +90,7 @@ def _units() -> list[Enterprise]:
 
 
 def _submissions(units: list[Enterprise]) -> int:
-    if Submission.objects.filter(enterprise__in=units, year=YEAR).exists():
+    if Submission.objects.of_units([u.pk for u in units], [YEAR]).exists():
         return 0
     made = synthetic_units(UNITS, province=PROVINCE)
     with tempfile.TemporaryDirectory() as folder:

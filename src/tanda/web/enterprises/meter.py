@@ -15,6 +15,7 @@ from django.db.models import Count, Sum
 
 from tanda.enterprises import Reading, RowError, aggregate_readings, validate_readings
 from tanda.enterprises.metering import MonthTotal
+from tanda.enterprises.submissions import key_of
 from tanda.inventory.fuels import fuel as fuel_of
 from tanda.web.enterprises.models import Enterprise, ImportBatch, MeterReading, Submission
 
@@ -39,9 +40,9 @@ def store_readings(
                 errors.append(RowError(n, "start", f"{r.start.isoformat()} {r.fuel} is already stored"))
         months = aggregate_readings(valid)
         for m in months:
-            other = Submission.objects.filter(
-                enterprise=enterprise, year=m.year, month=m.month, fuel=m.fuel, direction=m.direction
-            ).exclude(source=Submission.Source.METER)
+            other = Submission.objects.at(enterprise.pk, m.year, m.month, m.fuel, m.direction).exclude(
+                source=Submission.Source.METER
+            )
             if other.exists():
                 errors.append(
                     RowError(
@@ -82,12 +83,13 @@ def store_readings(
             total = float(month_rows["total"] or 0.0)
             unit = fuel_of(m.fuel).unit
             Submission.objects.update_or_create(
-                enterprise=enterprise,
-                year=m.year,
-                month=m.month,
-                fuel=m.fuel,
-                direction=m.direction,
+                key=key_of(enterprise.pk, m.year, m.month, m.fuel, m.direction),
                 defaults={
+                    "enterprise": enterprise,
+                    "year": m.year,
+                    "month": m.month,
+                    "fuel": m.fuel,
+                    "direction": m.direction,
                     "quantity": total,
                     "unit": unit,
                     "canonical": total,

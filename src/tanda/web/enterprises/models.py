@@ -8,14 +8,28 @@ changes made one by one (the web form) are kept by django-simple-history.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from django.conf import settings
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
+from django.db.models import F, Q
+from django.db.models.lookups import Exact
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tanda.enterprises import bands as consumption_bands
+from tanda.enterprises.submissions import (
+    KEY_MONTH_BITS,
+    KEY_MONTH_SHIFT,
+    KEY_UNIT_SHIFT,
+    KEY_YEAR_BITS,
+    KEY_YEAR_SHIFT,
+    KEY_YEAR_ZERO,
+    key_of,
+    key_range,
+)
 from tanda.web.core.models import Region
 
 
@@ -86,20 +100,59 @@ class ImportBatch(models.Model):
         return f"{self.get_kind_display()} {self.source_name} ({self.rows})"
 
 
+class SubmissionQuerySet(models.QuerySet):
+    def of_unit(self, unit_id: int, year: int | None = None) -> SubmissionQuerySet:
+        """A unit's rows (of one year): one range of the primary key, so an index scan."""
+        first, past = key_range(unit_id, year)
+        return self.filter(key__gte=first, key__lt=past)
+
+    def of_units(self, unit_ids: Iterable[int], years: Iterable[int] | None = None) -> SubmissionQuerySet:
+        """Several units' rows (of some years): one key range per unit and year."""
+        ranges = Q()
+        for unit_id in sorted(set(unit_ids)):
+            for year in sorted(set(years)) if years is not None else [None]:
+                first, past = key_range(unit_id, year)
+                ranges |= Q(key__gte=first, key__lt=past)
+        return self.filter(ranges) if ranges else self.none()
+
+    def at(self, unit_id: int, year: int, month: int, fuel: str, direction: str) -> SubmissionQuerySet:
+        return self.filter(key=key_of(unit_id, year, month, fuel, direction))
+
+
+def _key_matches_columns() -> Q:
+    """The database checks that the key packs this row's unit, year, month and direction (the fuel's code
+    is tanda's data, checked when the key is made), so the key's uniqueness is the columns' uniqueness."""
+    key = F("key")
+    out = Exact(key.bitand(1), 1)
+    return (
+        Q(enterprise_id=key.bitrightshift(KEY_UNIT_SHIFT))
+        & Q(year=key.bitrightshift(KEY_YEAR_SHIFT).bitand((1 << KEY_YEAR_BITS) - 1) + KEY_YEAR_ZERO)
+        & Q(month=key.bitrightshift(KEY_MONTH_SHIFT).bitand((1 << KEY_MONTH_BITS) - 1))
+        & ((Q(direction="out") & Q(out)) | (Q(direction="in") & ~Q(out)))
+    )
+
+
 class Submission(models.Model):
-    """A unit's quantity of one fuel in one month and direction (in: bought/used; out: sold/passed on)."""
+    """A unit's quantity of one fuel in one month and direction (in: bought/used; out: sold/passed on).
+
+    The primary key is `key`, the (unit, year, month, fuel, direction) packed into one integer by
+    `tanda.enterprises.submissions.submission_key`: it is the database's guarantee of one row per
+    unit-month-fuel-direction, and the only index the bulk import has to maintain. A stored row's
+    key columns never change; a correction changes its quantity.
+    """
 
     class Source(models.TextChoices):
         IMPORT = "import", _("文件导入")
         FORM = "form", _("网页填报")
         METER = "meter", _("在线监测")
 
+    key = models.BigIntegerField(primary_key=True, editable=False)
     # No database-level foreign keys: bulk imports store millions of rows, and a per-row check by the
     # database would cost more than the whole import; the importer only writes ids it has just read
     # from the register, and deleting a unit still cascades (Django does it).
     enterprise = models.ForeignKey(
         Enterprise, on_delete=models.CASCADE, related_name="submissions", db_constraint=False, db_index=False
-    )  # the unique (enterprise, year, month, fuel, direction) index serves lookups by unit
+    )  # a unit's rows are a range of the key: Submission.objects.of_unit()
     year = models.PositiveSmallIntegerField(_("年"))
     month = models.PositiveSmallIntegerField(_("月"), validators=[MinValueValidator(1), MaxValueValidator(12)])
     fuel = models.CharField(_("能源品种"), max_length=40)  # inventory fuel id
@@ -113,18 +166,24 @@ class Submission(models.Model):
     )
     history = HistoricalRecords()
 
+    objects = SubmissionQuerySet.as_manager()
+
     class Meta:
-        ordering = ["enterprise", "year", "month", "fuel", "direction"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["enterprise", "year", "month", "fuel", "direction"], name="one_submission_per_unit_month_fuel"
-            )
-        ]
+        ordering = ["key"]
+        constraints = [models.CheckConstraint(condition=_key_matches_columns(), name="submission_key_matches_columns")]
         verbose_name = _("能耗填报")
         verbose_name_plural = _("能耗填报")
 
     def __str__(self) -> str:
         return f"{self.enterprise_id} {self.year}-{self.month:02d} {self.fuel} {self.quantity} {self.unit}"
+
+    def save(self, *args, **kwargs) -> None:
+        key = key_of(self.enterprise_id, self.year, self.month, self.fuel, self.direction)
+        if self._state.adding:
+            self.key = key
+        elif key != self.key:
+            raise ValueError("a stored submission's unit, year, month, fuel and direction do not change")
+        super().save(*args, **kwargs)
 
 
 class MeterReading(models.Model):

@@ -27,16 +27,23 @@ from tanda.enterprises.projects import BudgetShare
 from tanda.enterprises.reference import grid_of_region, settings
 from tanda.web.enterprises.models import Enterprise, Output, Project, RegionCap, Submission
 
+_KEY_RANGES = 500  # up to this many unit-years are read as key ranges; more, by one pass over the table
+
 
 def submissions_frame(
     units: QuerySet | Iterable[int] | None = None, years: Iterable[int] | None = None
 ) -> pd.DataFrame:
     """Stored submissions as the domain's frame (unit = enterprise id)."""
     rows = Submission.objects.all()
+    years = list(years) if years is not None else None
+    if units is not None and not isinstance(units, QuerySet):
+        units = list(units)
+        if len(units) * len(years or [None]) <= _KEY_RANGES:
+            rows = rows.of_units(units, years)  # index ranges rather than a scan of every unit's rows
     if units is not None:
         rows = rows.filter(enterprise__in=units)
     if years is not None:
-        rows = rows.filter(year__in=list(years))
+        rows = rows.filter(year__in=years)
     data = list(rows.values_list("enterprise_id", "year", "month", "fuel", "direction", "canonical"))
     return pd.DataFrame(data, columns=["unit", "year", "month", "fuel", "direction", "canonical"])
 
@@ -144,9 +151,7 @@ class ProjectView:
 def project_view(project: Project, *, year: int | None = None, with_budget: bool = True) -> ProjectView:
     view = ProjectView(project, _safe_screen(project.product, project.design_unit_consumption))
     if project.status == Project.Status.OPERATING and project.enterprise_id:
-        measure_year = (
-            year or Submission.objects.filter(enterprise_id=project.enterprise_id).aggregate(y=Max("year"))["y"]
-        )
+        measure_year = year or Submission.objects.of_unit(project.enterprise_id).aggregate(y=Max("year"))["y"]
         if measure_year:
             energy = energy_of([project.enterprise_id], [measure_year]).annual()
             output = list(

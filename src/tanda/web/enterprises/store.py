@@ -18,17 +18,20 @@ from typing import IO
 import numpy as np
 import pandas as pd
 from django.db import IntegrityError, connection, transaction
+from django.db.models import Q
 from simple_history.utils import bulk_create_with_history
 
 from tanda.enterprises import ImportReport, SubmissionValidator, UnitRow, read_units
 from tanda.enterprises.errors import EnterpriseInputError, RowError
+from tanda.enterprises.reading import CHUNK_ROWS
 from tanda.enterprises.reference import settings
-from tanda.enterprises.submissions import ValidChunk, fuel_index, submission_key
+from tanda.enterprises.submissions import ValidChunk, key_range
 from tanda.web.enterprises.models import Enterprise, ImportBatch, Submission
 
 __all__ = ["existing_keys", "import_submissions", "register_units", "unit_ids"]
 
 _COLUMNS = (
+    "key",
     "enterprise_id",
     "year",
     "month",
@@ -55,30 +58,18 @@ def unit_ids(codes: set[str] | None = None) -> dict[str, int]:
 
 
 def existing_keys(unit_pks: Iterable[int] | None = None) -> np.ndarray:
-    """The int64 keys (see `submission_key`) of what is stored, sorted; for duplicate checks."""
-    table = Submission._meta.db_table
-    where = ""
-    params: list = []
+    """The stored primary keys (see `submission_key`), sorted; for duplicate checks."""
+    rows = Submission.objects.all()
     if unit_pks is not None:
-        pks = list(unit_pks)
+        pks = sorted(set(unit_pks))
         if not pks:
             return np.empty(0, dtype=np.int64)
-        where = f" WHERE enterprise_id IN ({', '.join(['%s'] * len(pks))})"
-        params = pks
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT enterprise_id, year, month, fuel, direction FROM {table}{where}", params)
-        rows = cursor.fetchall()
-    if not rows:
-        return np.empty(0, dtype=np.int64)
-    frame = pd.DataFrame(rows, columns=["unit", "year", "month", "fuel", "direction"])
-    index = fuel_index()
-    keys = submission_key(
-        frame["unit"].to_numpy(np.int64),
-        frame["year"].to_numpy(np.int64),
-        frame["month"].to_numpy(np.int64),
-        frame["fuel"].map(index).fillna(127).to_numpy(np.int64),
-        (frame["direction"] == "out").to_numpy(np.int64),
-    )
+        ranges = Q()
+        for pk in pks:
+            first, past = key_range(pk)
+            ranges |= Q(key__gte=first, key__lt=past)
+        rows = rows.filter(ranges)
+    keys = np.fromiter(rows.order_by().values_list("key", flat=True).iterator(chunk_size=100_000), dtype=np.int64)
     return np.sort(keys)
 
 
@@ -103,7 +94,7 @@ def import_submissions(
     user=None,
     allowed: set[str] | None = None,
     dry_run: bool = False,
-    chunk_rows: int = 250_000,
+    chunk_rows: int = CHUNK_ROWS,
     source_kind: str = Submission.Source.IMPORT,
 ) -> ImportReport:
     """Validate a submission file and, unless `dry_run` or any row is rejected, store all of it."""
@@ -223,7 +214,9 @@ def binary_copy_rows(chunk: ValidChunk, batch: int, source: str) -> bytes:
 
     Every row of a group with the same fuel, direction and unit text has the same byte layout, so a
     group is one packed numpy structured array (big-endian fields, each behind its int32 length)
-    turned into bytes at once. Row order does not matter to COPY.
+    turned into bytes at once. The rows are then put in key order (`_in_key_order`): the primary
+    key's index takes ascending keys at its right edge, which is faster and leaves it a third smaller
+    than keys arriving group by group.
     """
     source_bytes = source.encode()
     fuel_idx, fuels = pd.factorize(chunk.fuel)
@@ -234,6 +227,9 @@ def binary_copy_rows(chunk: ValidChunk, batch: int, source: str) -> bytes:
     values, starts = np.unique(combo[order], return_index=True)
     ends = [*starts[1:], len(order)]
     parts = []
+    size = np.empty(len(chunk), dtype=np.int64)  # bytes of each row
+    start = np.empty(len(chunk), dtype=np.int64)  # where each row begins in the grouped bytes
+    offset = 0
     for value, begin, end in zip(values.tolist(), starts.tolist(), ends, strict=True):
         rows = order[begin:end]
         rest, u = divmod(value, len(units))
@@ -242,6 +238,7 @@ def binary_copy_rows(chunk: ValidChunk, batch: int, source: str) -> bytes:
         layout = np.dtype(
             [
                 ("n", ">i2"),
+                ("l0", ">i4"), ("k", ">i8"),
                 ("l1", ">i4"), ("e", ">i8"),
                 ("l2", ">i4"), ("y", ">i2"),
                 ("l3", ">i4"), ("m", ">i2"),
@@ -256,6 +253,7 @@ def binary_copy_rows(chunk: ValidChunk, batch: int, source: str) -> bytes:
         )  # fmt: skip
         packed = np.empty(len(rows), dtype=layout)
         packed["n"] = len(_COLUMNS)
+        packed["l0"], packed["k"] = 8, chunk.key[rows]
         packed["l1"], packed["e"] = 8, chunk.unit[rows]
         packed["l2"], packed["y"] = 2, chunk.year[rows]
         packed["l3"], packed["m"] = 2, chunk.month[rows]
@@ -267,7 +265,26 @@ def binary_copy_rows(chunk: ValidChunk, batch: int, source: str) -> bytes:
         packed["l9"], packed["s"] = len(source_bytes), source_bytes
         packed["l10"], packed["b"] = 8, batch
         parts.append(packed.tobytes())
-    return b"".join(parts)
+        size[rows] = layout.itemsize
+        start[rows] = offset + np.arange(len(rows), dtype=np.int64) * layout.itemsize
+        offset += len(rows) * layout.itemsize
+    return _in_key_order(np.frombuffer(b"".join(parts), dtype=np.uint8), start, size, chunk.key)
+
+
+_GATHER_ROWS = 32_768  # rows reordered at a time: bounds the byte-index array to a few tens of MB
+
+
+def _in_key_order(grouped: np.ndarray, start: np.ndarray, size: np.ndarray, key: np.ndarray) -> bytes:
+    """The rows' bytes (row i: grouped[start[i]:start[i] + size[i]]) concatenated in ascending key order."""
+    order = np.argsort(key, kind="stable")
+    out = []
+    for first in range(0, len(order), _GATHER_ROWS):
+        rows = order[first : first + _GATHER_ROWS]
+        sizes = size[rows]
+        begins_out = np.cumsum(sizes) - sizes
+        index = np.repeat(start[rows] - begins_out, sizes) + np.arange(int(sizes.sum()), dtype=np.int64)
+        out.append(grouped[index].tobytes())
+    return b"".join(out)
 
 
 def _insert_rows(chunk: ValidChunk, batch: int, source: str) -> None:
@@ -275,6 +292,7 @@ def _insert_rows(chunk: ValidChunk, batch: int, source: str) -> None:
     table = Submission._meta.db_table
     mark = "?" if connection.vendor == "sqlite" else "%s"
     rows = zip(
+        chunk.key.tolist(),
         chunk.unit.tolist(),
         chunk.year.tolist(),
         chunk.month.tolist(),

@@ -19,6 +19,7 @@ from tanda.enterprises import FLAG_KINDS, resolve_industry
 from tanda.enterprises.industries import divisions
 from tanda.enterprises.reference import settings
 from tanda.enterprises.rollup import rollup_industries, rollup_regions
+from tanda.enterprises.submissions import key_of
 from tanda.inventory.fuels import all_fuels
 from tanda.regions import ancestors
 from tanda.web.core.models import Profile, Region
@@ -140,7 +141,7 @@ def unit_detail(request: HttpRequest, unit: Enterprise) -> HttpResponse:
             flagged_months[f.month].append(f)
     fuels = all_fuels()
     matrix: dict[tuple[str, str], dict[int, Submission]] = defaultdict(dict)
-    for s in Submission.objects.filter(enterprise=unit, year=year).order_by("fuel", "direction", "month"):
+    for s in Submission.objects.of_unit(unit.pk, year).order_by("fuel", "direction", "month"):
         matrix[(s.fuel, s.direction)][s.month] = s
     table = [
         {
@@ -159,9 +160,7 @@ def unit_detail(request: HttpRequest, unit: Enterprise) -> HttpResponse:
             "unit": unit,
             "industry": resolve_industry(unit.industry),
             "year": year,
-            "years": sorted(
-                set(Submission.objects.filter(enterprise=unit).values_list("year", flat=True)), reverse=True
-            ),
+            "years": sorted(set(Submission.objects.of_unit(unit.pk).values_list("year", flat=True)), reverse=True),
             "months": months,
             "flagged_months": dict(flagged_months),
             "annual": annual_row,
@@ -199,12 +198,13 @@ def submit(request: HttpRequest, unit: Enterprise) -> HttpResponse:
     data = form.cleaned_data
     with transaction.atomic():
         row, created = Submission.objects.select_for_update().get_or_create(
-            enterprise=unit,
-            year=data["year"],
-            month=data["month"],
-            fuel=data["fuel"],
-            direction=data["direction"],
+            key=key_of(unit.pk, data["year"], data["month"], data["fuel"], data["direction"]),
             defaults={
+                "enterprise": unit,
+                "year": data["year"],
+                "month": data["month"],
+                "fuel": data["fuel"],
+                "direction": data["direction"],
                 "quantity": data["quantity"],
                 "unit": data["unit"],
                 "canonical": data["canonical"],
