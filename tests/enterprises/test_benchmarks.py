@@ -1,4 +1,4 @@
-"""Benchmark and baseline levels: the packaged table, and screening at, above and below the limits."""
+"""Benchmark and baseline levels: the packaged table, levels entered by an office, and screening at the limits."""
 
 from __future__ import annotations
 
@@ -9,7 +9,15 @@ from importlib import resources
 import pytest
 
 from tanda.enterprises import benchmark, benchmarks, budget_share, measured_unit_consumption, screen
-from tanda.enterprises.benchmarks import _parse
+from tanda.enterprises.benchmarks import (
+    ENTERED,
+    LEVEL_FIELDS,
+    LevelError,
+    _parse,
+    entered_level,
+    level_problems,
+    screen_against,
+)
 
 PROVENANCE = resources.files("tanda.data.enterprises").joinpath("PROVENANCE.md").read_text(encoding="utf-8")
 
@@ -95,3 +103,126 @@ def test_budget_share_of_what_remains():
     assert share.remaining == 700_000 and share.share == pytest.approx(160_000 / 700_000)
     assert not share.exceeds
     assert budget_share(1, cap=10, used=10).exceeds and budget_share(1, cap=10, used=10).share is None
+
+
+# ---------------------------------------------------------------- levels entered by an office
+# Made-up products and numbers: these test the rules, not any published level.
+
+ENTERED_VALUES = {
+    "product": "demo_widget",
+    "field_zh": "示例领域",
+    "product_zh": "示例产品（测试）",
+    "product_en": "Demo widget",
+    "indicator_zh": "单位产品综合能耗",
+    "unit": "kgce/t",
+    "benchmark": "10",
+    "baseline": "20",
+    "edition": "2023",
+    "document": "示例文件〔2023〕1号",
+    "deadline": "2026-12-31",
+    "division": "26",
+    "citation": "附件1 表1 第3行",
+}
+
+
+def test_an_entered_level_is_read_from_text_and_screened_like_a_packaged_one():
+    ref = entered_level(ENTERED_VALUES)
+    assert (ref.benchmark, ref.baseline, ref.edition, ref.deadline) == (10.0, 20.0, 2023, date(2026, 12, 31))
+    assert (ref.status, ref.source, ref.better) == (ENTERED, "附件1 表1 第3行", "lower")
+    assert [screen_against(ref, v).level for v in (9, 10, 15, 20, 21)] == [
+        "benchmark",
+        "benchmark",
+        "between",
+        "between",
+        "below_baseline",
+    ]
+    below = screen_against(ref, 25)
+    assert (below.product, below.unit, below.deadline, below.gap_to_baseline) == (
+        "demo_widget",
+        "kgce/t",
+        date(2026, 12, 31),
+        5.0,
+    )
+    assert screen_against(ref, 15).deadline is None
+
+
+def test_screen_is_screen_against_the_packaged_level():
+    ref = benchmark("cement_clinker")
+    for value in (ref.benchmark - 1, ref.benchmark, ref.baseline, ref.baseline + 1):
+        assert screen("cement_clinker", value) == screen_against(ref, value)
+
+
+def test_negative_levels_lower_is_better():
+    # process indicators that recover energy are negative: the benchmark is the more negative one
+    ref = entered_level({**ENTERED_VALUES, "benchmark": "−3", "baseline": "－1"})  # U+2212 and full-width minus
+    assert (ref.benchmark, ref.baseline) == (-3.0, -1.0)
+    assert screen_against(ref, -4).level == "benchmark"
+    assert screen_against(ref, -2).level == "between"
+    assert screen_against(ref, 0).level == "below_baseline"
+    problems = level_problems({**ENTERED_VALUES, "benchmark": -1, "baseline": -3})
+    assert [p.field for p in problems] == ["benchmark"]
+    assert "基准水平" in problems[0].message and "-3" in problems[0].message
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "says"),
+    [
+        ("benchmark", "20", "须低于基准水平"),  # equal to the baseline is not below it
+        ("benchmark", "abc", "须为数字"),
+        ("baseline", "nan", "有限"),
+        ("unit", "  ", "不能为空"),
+        ("edition", "1999", "2000–2100"),
+        ("edition", "2101", "2000–2100"),
+        ("edition", "2023.5", "年份"),
+        ("deadline", "31/12/2026", "日期"),
+        ("deadline", "2020-12-31", "早于版本年份"),
+        ("division", "99", "division 99 does not exist"),
+        ("division", "C99", "GB/T 4754"),
+        ("citation", "", "不能为空"),
+        ("product", "Demo Widget", "小写"),
+        ("document", "", "不能为空"),
+        ("citation", "x" * 301, "过长"),
+    ],
+)
+def test_each_wrong_field_is_named(field, value, says):
+    problems = level_problems({**ENTERED_VALUES, field: value})
+    assert [p.field for p in problems] == [field], problems
+    assert says in problems[0].message
+    assert f"（{field}）" in problems[0].message  # the message names the field as the file's column does
+    with pytest.raises(LevelError) as caught:
+        entered_level({**ENTERED_VALUES, field: value})
+    assert caught.value.problems == problems and field in str(caught.value)
+
+
+def test_every_problem_at_once_and_typed_values_accepted():
+    problems = level_problems({})
+    assert {p.field for p in problems} == set(LEVEL_FIELDS) - {"product_en"}
+    typed = entered_level(
+        {**ENTERED_VALUES, "benchmark": 10, "baseline": 20.5, "edition": 2023.0, "deadline": date(2026, 12, 31)}
+    )
+    assert (typed.baseline, typed.edition, typed.product_en) == (20.5, 2023, "Demo widget")
+    assert entered_level({**ENTERED_VALUES, "deadline": "2026-12-31 00:00:00"}).deadline == date(2026, 12, 31)
+    assert entered_level({**ENTERED_VALUES, "product_en": ""}).name("en") == "示例产品（测试）"
+    assert level_problems({**ENTERED_VALUES, "better": "higher"})[0].field == "better"
+
+
+def test_a_class_or_group_code_is_kept_as_its_division():
+    assert entered_level({**ENTERED_VALUES, "division": "C3011"}).division == "30"
+    assert entered_level({**ENTERED_VALUES, "division": "261"}).division == "26"
+
+
+def test_screening_refuses_a_value_that_is_not_a_number():
+    ref = entered_level(ENTERED_VALUES)
+    for bad in (float("nan"), float("inf"), None):
+        with pytest.raises(ValueError, match="not a unit energy consumption"):
+            screen_against(ref, bad)
+
+
+def test_the_packaged_loader_still_refuses_an_entered_row():
+    header = (
+        "product,field_zh,product_zh,product_en,indicator_zh,unit,benchmark,baseline,better,"
+        "edition,document,deadline,division,status,source"
+    )
+    row = "x,x,x,x,x,kgce/t,1,2,lower,2021,发改产业〔2021〕1609号,2025-12-31,26,entered,附件1"
+    with pytest.raises(ValueError, match="confirmed against a cited source"):
+        _parse(f"{header}\n{row}\n")

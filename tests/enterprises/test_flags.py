@@ -49,3 +49,11 @@ def test_data_centre_above_the_line_without_monitoring():
     rows = [["dc", 2024, m, 1000.0] for m in range(1, 13)] + [["dc2", 2024, m, 1000.0] for m in range(1, 13)]
     flags = compute_flags(monthly(rows), data_centres={"dc": False, "dc2": True})
     assert [(f.unit, f.kind) for f in flags if f.kind == "data_centre"] == [("dc", "data_centre")]
+
+
+def test_a_month_missing_before_the_horizon_is_flagged_even_when_later_months_are_reported():
+    frame = pd.DataFrame(
+        {"unit": [1] * 6, "year": [2024] * 6, "month": [1, 2, 3, 4, 5, 8], "tce_equivalent": [10.0] * 6}
+    )
+    missing = [f for f in compute_flags(frame, through={2024: 6}) if f.kind == "missing"]
+    assert [(f.unit, f.month, f.value) for f in missing] == [(1, 6, 1.0)]

@@ -44,6 +44,14 @@ def fast_password_hashing(settings) -> None:
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 
 
+@pytest.fixture(autouse=True)
+def forget_kept_energy() -> None:
+    """Each test's rollback can give the next test the same ids, hence the same data version."""
+    from tanda.web.enterprises import energy_cache
+
+    energy_cache.clear()
+
+
 @pytest.fixture
 def regions(db) -> None:
     sync_regions()  # a no-op unless a transactional test has flushed the tables

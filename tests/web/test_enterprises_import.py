@@ -168,3 +168,23 @@ def test_a_units_rows_are_read_by_key_range(registered, tmp_path):
     other = Enterprise.objects.get(credit_code=CODES[2])
     both = Submission.objects.of_units([unit.pk, other.pk], [2023])
     assert {(s.enterprise_id, s.year) for s in both} == {(unit.pk, 2023), (other.pk, 2023)}
+
+
+def test_the_years_kept_energy_follows_every_change(registered, tmp_path):
+    from tanda.web.enterprises.energy_cache import data_version
+    from tanda.web.enterprises.services import energy_of
+
+    assert import_submissions(write(tmp_path / "a.csv", [[CODES[0], 2024, 1, "原煤", 100, "t"]])).stored
+    ids = list(Enterprise.objects.values_list("pk", flat=True)) * 30  # more than a few: the year's kept result
+    first = energy_of(ids, [2024]).frame["tce_equivalent"].sum()
+    assert first > 0
+    version = data_version()
+    assert import_submissions(write(tmp_path / "b.csv", [[CODES[1], 2024, 1, "原煤", 100, "t"]])).stored
+    assert data_version() != version
+    assert energy_of(ids, [2024]).frame["tce_equivalent"].sum() == pytest.approx(2 * first)
+    row = Submission.objects.get(enterprise__credit_code=CODES[1])
+    row.quantity, row.canonical = 300, 300
+    row.save()  # a form's correction: a history row
+    assert energy_of(ids, [2024]).frame["tce_equivalent"].sum() == pytest.approx(4 * first)
+    only = Enterprise.objects.get(credit_code=CODES[0]).pk
+    assert energy_of([only] * 60, [2024]).frame["unit"].unique().tolist() == [only]

@@ -59,24 +59,30 @@ def compute_flags(
         return flags
     frame = monthly[["unit", "year", "month", "tce_equivalent"]].sort_values(["unit", "year", "month"])
 
-    # missing months
+    # missing months: only unit-years with fewer months than the horizon are looked at one by one
     horizon = frame.groupby("year")["month"].max().to_dict()
     if through:
         horizon.update({int(y): int(m) for y, m in through.items()})
-    for (unit, year), months in frame.groupby(["unit", "year"], sort=False)["month"]:
-        expected = set(range(1, int(horizon[year]) + 1))
-        missing = sorted(expected - set(months.astype(int)))
-        if missing:
-            flags.append(
-                Flag(
-                    unit,
-                    "missing",
-                    int(year),
-                    missing[0],
-                    f"{int(year)}: no submission for month(s) {', '.join(map(str, missing))}",
-                    float(len(missing)),
+    limit = frame["year"].map(horizon).to_numpy(dtype=np.int64)
+    reported = frame[frame["month"].to_numpy() <= limit].groupby(["unit", "year"], sort=False)["month"].nunique()
+    reported = reported.reindex(frame.groupby(["unit", "year"], sort=False).size().index, fill_value=0)
+    expected = reported.index.get_level_values("year").map(horizon).to_numpy(dtype=np.int64)
+    short = set(reported.index[reported.to_numpy() < expected])
+    if short:
+        within = frame[[key in short for key in zip(frame["unit"], frame["year"], strict=True)]]
+        for (unit, year), months in within.groupby(["unit", "year"], sort=False)["month"]:
+            missing = sorted(set(range(1, int(horizon[year]) + 1)) - set(months.astype(int)))
+            if missing:
+                flags.append(
+                    Flag(
+                        unit,
+                        "missing",
+                        int(year),
+                        missing[0],
+                        f"{int(year)}: no submission for month(s) {', '.join(map(str, missing))}",
+                        float(len(missing)),
+                    )
                 )
-            )
 
     # month-on-month jumps (consecutive calendar months only)
     units = frame["unit"].to_numpy()
@@ -103,7 +109,7 @@ def compute_flags(
         )
 
     # crossing the key-unit line, and data centres above their line
-    annual = frame.groupby(["unit", "year"])["tce_equivalent"].sum()
+    annual = frame.groupby(["unit", "year"])["tce_equivalent"].sum().to_dict()
     below = registered_below or set()
     for (unit, year), total in annual.items():
         if total < key_line:
@@ -121,18 +127,18 @@ def compute_flags(
                     float(total),
                 )
             )
-    for unit, monitored in (data_centres or {}).items():
-        for (u, year), total in annual.items():
-            if u == unit and total >= centre_line and not monitored:
-                flags.append(
-                    Flag(
-                        unit,
-                        "data_centre",
-                        int(year),
-                        None,
-                        f"{int(year)}: data centre using {total:,.0f} tce (≥ {centre_line:,.0f}) is not under "
-                        "online energy monitoring",
-                        float(total),
-                    )
+    unmonitored = {unit for unit, monitored in (data_centres or {}).items() if not monitored}
+    for (unit, year), total in annual.items():
+        if unit in unmonitored and total >= centre_line:
+            flags.append(
+                Flag(
+                    unit,
+                    "data_centre",
+                    int(year),
+                    None,
+                    f"{int(year)}: data centre using {total:,.0f} tce (≥ {centre_line:,.0f}) is not under "
+                    "online energy monitoring",
+                    float(total),
                 )
+            )
     return flags

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from tanda.enterprises.benchmarks import Screening, benchmark, screen
+from tanda.enterprises.benchmarks import Benchmark, Screening, benchmark, screen
 from tanda.units import UnitError, conversion_factor
 
 __all__ = ["BudgetShare", "budget_share", "measured_unit_consumption", "screen_project"]
@@ -37,7 +37,7 @@ def budget_share(project: float, cap: float, used: float) -> BudgetShare:
 
 
 def measured_unit_consumption(
-    product: str,
+    product: str | Benchmark,
     *,
     tce: float,
     electricity_kwh: float,
@@ -48,9 +48,10 @@ def measured_unit_consumption(
 
     kgce-based indicators use total energy (tce, equivalent value); kWh-based ones (electrolytic
     aluminium) use net electricity. Indicators in oil equivalent per energy factor cannot be made
-    from monthly energy totals: (None, reason).
+    from monthly energy totals: (None, reason). `product`: a packaged product's id, or any level
+    (one an office entered from the document it holds).
     """
-    ref = benchmark(product)
+    ref = product if isinstance(product, Benchmark) else benchmark(product)
     numerator, _, denominator = ref.unit.partition("/")
     if numerator not in ("kgce", "kWh"):
         return None, f"{ref.indicator_zh} ({ref.unit}) cannot be measured from monthly energy submissions"

@@ -49,6 +49,7 @@ __all__ = [
     "ENERGY_CATEGORIES",
     "SubmissionValidator",
     "ValidChunk",
+    "frame_from_keys",
     "fuel_codes",
     "key_of",
     "key_range",
@@ -132,6 +133,27 @@ def submission_key(unit, year, month, fuel_code, direction):
 def key_of(unit: int, year: int, month: int, fuel: str, direction: str) -> int:
     """The key of one submission, the fuel given by its inventory id and the direction as "in"/"out"."""
     return int(submission_key(unit, year, month, fuel_codes()[fuel], DIRECTIONS.index(direction)))
+
+
+def frame_from_keys(keys: np.ndarray, canonical: np.ndarray) -> pd.DataFrame:
+    """Stored rows as the domain's frame (unit, year, month, fuel, direction, canonical), from keys alone.
+
+    Reading two numeric columns and unpacking the rest here is several times faster than having the
+    database send five more columns, two of them text, for millions of rows."""
+    keys = np.asarray(keys, dtype=np.int64)
+    fuel_ids = np.empty(1 << KEY_FUEL_BITS, dtype=object)
+    for fuel_id, code in fuel_codes().items():
+        fuel_ids[code] = fuel_id
+    return pd.DataFrame(
+        {
+            "unit": keys >> KEY_UNIT_SHIFT,
+            "year": ((keys >> KEY_YEAR_SHIFT) & ((1 << KEY_YEAR_BITS) - 1)) + KEY_YEAR_ZERO,
+            "month": (keys >> KEY_MONTH_SHIFT) & ((1 << KEY_MONTH_BITS) - 1),
+            "fuel": fuel_ids[(keys >> KEY_FUEL_SHIFT) & ((1 << KEY_FUEL_BITS) - 1)],
+            "direction": np.array(DIRECTIONS, dtype=object)[keys & 1],
+            "canonical": np.asarray(canonical, dtype=np.float64),
+        }
+    )
 
 
 def key_range(unit: int, year: int | None = None) -> tuple[int, int]:

@@ -3,7 +3,15 @@
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
-from tanda.web.enterprises.models import Enterprise, EnterpriseAccount, ImportBatch, MeterToken, Project, RegionCap
+from tanda.web.enterprises.models import (
+    EnteredLevel,
+    Enterprise,
+    EnterpriseAccount,
+    ImportBatch,
+    MeterToken,
+    Project,
+    RegionCap,
+)
 
 
 @admin.register(Enterprise)
@@ -40,6 +48,16 @@ class ProjectAdmin(SimpleHistoryAdmin):
 class RegionCapAdmin(SimpleHistoryAdmin):
     list_display = ("region", "year", "energy_cap_tce", "carbon_cap_t")
     raw_id_fields = ("region",)
+
+
+@admin.register(EnteredLevel)
+class EnteredLevelAdmin(SimpleHistoryAdmin):
+    """Levels an office entered from the document it holds; the levels page is where they are usually kept."""
+
+    list_display = ("product_zh", "edition", "region", "benchmark", "baseline", "unit", "document", "entered_by")
+    list_filter = ("edition",)
+    search_fields = ("product", "product_zh", "document", "citation")
+    autocomplete_fields = ("region",)
 
 
 @admin.register(ImportBatch)

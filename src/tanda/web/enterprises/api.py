@@ -2,23 +2,30 @@
 
 Reading follows the pages' rules (session sign-in; an enterprise user sees only its unit).
 Metering systems post readings with a bearer key issued for one unit (`MeterToken`), or as a
-signed-in user who may submit for the unit (session, CSRF-checked).
+signed-in user who may submit for the unit (session, CSRF-checked). Benchmark and baseline levels
+are listed (packaged and entered, each with its source) and entered under the levels page's rules;
+a level the domain refuses is a 422 naming each field.
 """
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
+from django.db import IntegrityError, transaction
 from django.http import Http404, HttpRequest
 from django.shortcuts import get_object_or_404
-from ninja import Router, Schema
+from ninja import Router, Schema, Status
 from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
 from tanda.enterprises import Reading
+from tanda.enterprises.benchmarks import LEVEL_FIELDS, LevelError, entered_level
+from tanda.enterprises.registry import resolve_region
 from tanda.web.enterprises.access import can_read_unit, can_submit_for, visible_units
+from tanda.web.enterprises.levels import AppliedLevel, LevelBook, can_edit_level, entered_applied, may_enter_levels
+from tanda.web.enterprises.levels_files import fill_level
 from tanda.web.enterprises.meter import store_readings
-from tanda.web.enterprises.models import Enterprise, MeterToken
+from tanda.web.enterprises.models import EnteredLevel, Enterprise, MeterToken
 from tanda.web.enterprises.services import energy_of
 
 router = Router(tags=["enterprises"])
@@ -165,3 +172,127 @@ def post_readings(request: HttpRequest, credit_code: str, payload: ReadingsIn):
             for t in totals
         ],
     }
+
+
+class LevelOut(Schema):
+    origin: str  # "packaged" (confirmed against a public page) or "entered" (by an office, from its document)
+    id: int | None
+    product: str
+    field_zh: str
+    product_zh: str
+    product_en: str
+    indicator_zh: str
+    unit: str
+    benchmark: float
+    baseline: float
+    edition: int
+    document: str
+    deadline: date
+    division: str
+    region: str | None  # None: national
+    citation: str  # packaged: the key in PROVENANCE.md; entered: where in the document
+    entered_by: str | None
+    changed: datetime | None
+    source: str  # one line saying where the numbers come from
+
+
+class LevelIn(Schema):
+    """A level as entered; loosely typed so that the domain's checks name every wrong field alike."""
+
+    product: str | None = None
+    field_zh: str | None = None
+    product_zh: str | None = None
+    product_en: str | None = None
+    indicator_zh: str | None = None
+    unit: str | None = None
+    benchmark: float | str | None = None
+    baseline: float | str | None = None
+    edition: int | str | None = None
+    document: str | None = None
+    deadline: date | str | None = None
+    division: str | None = None
+    region: str | None = None  # a six-digit code or a division's exact name; empty: national (administrators)
+    citation: str | None = None
+
+
+class FieldError(Schema):
+    field: str
+    message: str
+
+
+class ErrorsOut(Schema):
+    errors: list[FieldError]
+
+
+def _level_out(level: AppliedLevel) -> dict:
+    ref = level.ref
+    return {
+        "origin": level.origin,
+        "id": level.pk,
+        **{name: getattr(ref, name) for name in LEVEL_FIELDS if name != "citation"},
+        "region": level.region_code,
+        "citation": level.citation,
+        "entered_by": level.entered_by or None,
+        "changed": level.changed,
+        "source": level.source_text(),
+    }
+
+
+@router.get("/levels", response=list[LevelOut], summary="Benchmark and baseline levels: packaged and entered")
+def list_levels(request: HttpRequest, product: str | None = None, origin: str | None = None):
+    _require_reader(request)
+    book = LevelBook.load()
+    out = [_level_out(AppliedLevel(ref, "packaged", ref.source)) for ref in book.packaged.values()]
+    entered = EnteredLevel.objects.select_related("region", "entered_by").order_by("product", "region", "-edition")
+    out += [_level_out(entered_applied(level)) for level in entered]
+    return [o for o in out if (not product or o["product"] == product) and (not origin or o["origin"] == origin)]
+
+
+@router.get(
+    "/levels/applicable", response=LevelOut, summary="The level a project of a product in a region is screened against"
+)
+def applicable_level(request: HttpRequest, product: str, region: str):
+    _require_reader(request)
+    found = LevelBook.load().applies(product, region)
+    if found is None:
+        raise HttpError(404, f"no level for product {product!r}")
+    return _level_out(found)
+
+
+@router.post(
+    "/levels",
+    response={201: LevelOut, 422: ErrorsOut},
+    auth=django_auth,
+    summary="Enter a level from the document an office holds (citation required)",
+)
+def create_level(request: HttpRequest, payload: LevelIn):
+    if not may_enter_levels(request.user):
+        raise HttpError(403, "only administrators and offices enter levels")
+    values = payload.dict()
+    region_text = (values.pop("region") or "").strip()
+    region = resolve_region(region_text) if region_text else None
+    errors = []
+    if region_text and region is None:
+        errors.append({"field": "region", "message": f"{region_text!r} is not a GB/T 2260 division code or name"})
+    try:
+        ref = entered_level(values)
+    except LevelError as exc:
+        errors += [{"field": p.field, "message": p.message} for p in exc.problems]
+    if errors:
+        return Status(422, {"errors": errors})
+    if not can_edit_level(request.user, region):
+        raise HttpError(403, f"you may not enter levels for {region or 'the whole country'}")
+    if EnteredLevel.objects.filter(product=ref.product, edition=ref.edition, region_id=region).exists():
+        message = "this product, edition and region already have a level; correct that one on the levels page"
+        return Status(422, {"errors": [{"field": f, "message": message} for f in ("product", "edition", "region")]})
+    level = EnteredLevel()
+    fill_level(level, ref, region, request.user)
+    level._change_reason = "API"
+    try:
+        with transaction.atomic():
+            level.save()
+    except IntegrityError:
+        message = "this product, edition and region were entered meanwhile"
+        return Status(422, {"errors": [{"field": f, "message": message} for f in ("product", "edition", "region")]})
+    level = EnteredLevel.objects.select_related("region", "entered_by").get(pk=level.pk)
+    return Status(201, _level_out(entered_applied(level)))

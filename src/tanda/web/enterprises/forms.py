@@ -6,12 +6,13 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from tanda.enterprises import credit_code_problem, industry_problem, normalize_credit_code
-from tanda.enterprises.benchmarks import benchmarks
+from tanda.enterprises.benchmarks import LEVEL_FIELDS, LevelError, entered_level
 from tanda.enterprises.submissions import ENERGY_CATEGORIES
 from tanda.inventory.activity import to_canonical
 from tanda.inventory.fuels import all_fuels, resolve_fuel
 from tanda.units import UnitError
-from tanda.web.enterprises.models import Enterprise, Output, Project, RegionCap
+from tanda.web.enterprises.levels import LevelBook
+from tanda.web.enterprises.models import EnteredLevel, Enterprise, Output, Project, RegionCap
 
 
 def fuel_choices() -> list[tuple[str, str]]:
@@ -19,7 +20,8 @@ def fuel_choices() -> list[tuple[str, str]]:
 
 
 def product_choices(with_value_added: bool = False) -> list[tuple[str, str]]:
-    out = [(p.product, f"{p.product_zh}（{p.unit}）") for p in benchmarks().values()]
+    """Packaged products and those only entered levels know; read per form, so a new level is selectable at once."""
+    out = [(p.product, f"{p.product_zh}（{p.unit}）") for p in LevelBook.load().products().values()]
     if with_value_added:
         out.insert(0, ("value_added", _("工业增加值（万元）")))
     return out
@@ -138,4 +140,51 @@ class UploadForm(forms.Form):
     kind = forms.ChoiceField(
         label=_("文件内容"), choices=[("submissions", _("月度能耗数据")), ("units", _("单位名录"))]
     )
+    file = forms.FileField(label=_("文件（CSV 或 xlsx）"))
+
+
+class EnteredLevelForm(forms.ModelForm):
+    """Add or correct a level from the document an office holds; checked by the domain's own rules.
+
+    `regions` are those the user may enter levels for; `national` adds the empty choice (a level of
+    the national tables), for administrators only.
+    """
+
+    reason = forms.CharField(
+        label=_("修改说明"), max_length=100, required=False, help_text=_("如 按原文核对更正；记入修改记录。")
+    )
+
+    class Meta:
+        model = EnteredLevel
+        fields = [*LEVEL_FIELDS, "region"]
+        widgets = {"product": forms.TextInput(attrs={"list": "known-products", "autocomplete": "off"})}
+
+    def __init__(self, *args, regions=None, national: bool = False, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        order = [*LEVEL_FIELDS]
+        order.insert(order.index("citation"), "region")
+        self.order_fields([*order, "reason"])
+        field = self.fields["region"]
+        if regions is not None:
+            field.queryset = regions
+        field.required = not national
+        field.empty_label = _("全国（国家文件）") if national else None
+        if self.instance.pk is None:
+            self.fields.pop("reason")
+
+    def clean(self) -> dict:
+        """The domain's checks (benchmark below baseline, known division, a citation …) on what the fields parsed."""
+        data = super().clean()
+        try:
+            ref = entered_level({name: data.get(name) for name in LEVEL_FIELDS})
+        except LevelError as exc:
+            for problem in exc.problems:
+                if problem.field in self.fields and problem.field not in self.errors:
+                    self.add_error(problem.field, problem.message)
+            return data
+        data["division"] = ref.division  # a group or class code is kept as its division
+        return data
+
+
+class LevelUploadForm(forms.Form):
     file = forms.FileField(label=_("文件（CSV 或 xlsx）"))

@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from tanda.enterprises import bands as consumption_bands
+from tanda.enterprises.benchmarks import ENTERED, LEVEL_FIELDS, Benchmark
 from tanda.enterprises.submissions import (
     KEY_MONTH_BITS,
     KEY_MONTH_SHIFT,
@@ -289,6 +290,110 @@ class RegionCap(models.Model):
 
     def __str__(self) -> str:
         return f"{self.region.name} {self.year}"
+
+
+def _longest(field: str) -> int:
+    return LEVEL_FIELDS[field][1] or 0
+
+
+class EnteredLevel(models.Model):
+    """A benchmark and baseline level entered by an office from the document it holds, with its citation.
+
+    The package ships only levels confirmed against a public page; the rest (and provinces' stricter
+    local levels) are entered here. `region` empty means a national level (the NDRC tables); a
+    region's level applies to it and the regions below it (see `levels.LevelBook`). The values are
+    checked by the domain (`tanda.enterprises.benchmarks.entered_level`) before they are stored; a
+    correction is an update, whose old values django-simple-history keeps.
+    """
+
+    product = models.CharField(_("产品代码"), max_length=_longest("product"))
+    field_zh = models.CharField(_("领域"), max_length=_longest("field_zh"))
+    product_zh = models.CharField(_("产品名称"), max_length=_longest("product_zh"))
+    product_en = models.CharField(_("英文名称"), max_length=_longest("product_en"), blank=True)
+    indicator_zh = models.CharField(_("指标"), max_length=_longest("indicator_zh"))
+    unit = models.CharField(_("单位"), max_length=_longest("unit"))
+    benchmark = models.FloatField(_("标杆水平"))
+    baseline = models.FloatField(_("基准水平"))
+    edition = models.PositiveSmallIntegerField(
+        _("版本年份"), validators=[MinValueValidator(2000), MaxValueValidator(2100)]
+    )
+    document = models.CharField(_("文件"), max_length=_longest("document"), help_text=_("如 发改产业〔2023〕723号"))
+    deadline = models.DateField(_("改造或退出期限"))
+    division = models.CharField(_("行业大类（GB/T 4754）"), max_length=_longest("division"))
+    region = models.ForeignKey(
+        Region,
+        verbose_name=_("适用地区"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="entered_levels",
+        help_text=_("空：全国（国家文件）；选定地区：该地区及其下级地区。"),
+    )
+    citation = models.CharField(
+        _("出处"), max_length=_longest("citation"), help_text=_("数值在文件中的位置，如 附件1 表1 第3行。")
+    )
+    entered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("录入人"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="entered_levels",
+    )
+    created = models.DateTimeField(_("录入时间"), auto_now_add=True)
+    changed = models.DateTimeField(_("修改时间"), auto_now=True)
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["product", "-edition", "region"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["product", "edition", "region"],
+                condition=Q(region__isnull=False),
+                name="one_entered_level_per_product_edition_region",
+                violation_error_message=_("该地区已有同一产品、同一版本的水平；请修改那一条。"),
+            ),
+            models.UniqueConstraint(
+                fields=["product", "edition"],
+                condition=Q(region__isnull=True),
+                name="one_national_entered_level_per_product_edition",
+                violation_error_message=_("已有同一产品、同一版本的全国水平；请修改那一条。"),
+            ),
+            models.CheckConstraint(
+                condition=Q(benchmark__lt=F("baseline")),
+                name="entered_level_benchmark_below_baseline",
+                violation_error_message=_("标杆水平须低于基准水平。"),
+            ),
+        ]
+        verbose_name = _("录入的能效水平")
+        verbose_name_plural = _("录入的能效水平")
+
+    def __str__(self) -> str:
+        return f"{self.product_zh} {self.edition} ({self.region_id or 'national'})"
+
+    def values(self) -> dict[str, object]:
+        """The level's fields as the domain's validator takes them."""
+        return {name: getattr(self, name) for name in LEVEL_FIELDS}
+
+    def as_benchmark(self) -> Benchmark:
+        """The level as the domain screens against it (status `entered`, source = the citation)."""
+        return Benchmark(
+            product=self.product,
+            field_zh=self.field_zh,
+            product_zh=self.product_zh,
+            product_en=self.product_en,
+            indicator_zh=self.indicator_zh,
+            unit=self.unit,
+            benchmark=self.benchmark,
+            baseline=self.baseline,
+            better="lower",
+            edition=self.edition,
+            document=self.document,
+            deadline=self.deadline,
+            division=self.division,
+            status=ENTERED,
+            source=self.citation,
+        )
 
 
 class MeterToken(models.Model):

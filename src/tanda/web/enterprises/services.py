@@ -20,32 +20,14 @@ from tanda.enterprises import (
     compute_flags,
     measured_unit_consumption,
     monthly_energy,
-    screen,
 )
-from tanda.enterprises.benchmarks import benchmarks
+from tanda.enterprises.benchmarks import benchmarks, screen_against
 from tanda.enterprises.projects import BudgetShare
 from tanda.enterprises.reference import grid_of_region, settings
+from tanda.web.enterprises.energy_cache import year_energy
+from tanda.web.enterprises.frames import submissions_frame
+from tanda.web.enterprises.levels import AppliedLevel, LevelBook
 from tanda.web.enterprises.models import Enterprise, Output, Project, RegionCap, Submission
-
-_KEY_RANGES = 500  # up to this many unit-years are read as key ranges; more, by one pass over the table
-
-
-def submissions_frame(
-    units: QuerySet | Iterable[int] | None = None, years: Iterable[int] | None = None
-) -> pd.DataFrame:
-    """Stored submissions as the domain's frame (unit = enterprise id)."""
-    rows = Submission.objects.all()
-    years = list(years) if years is not None else None
-    if units is not None and not isinstance(units, QuerySet):
-        units = list(units)
-        if len(units) * len(years or [None]) <= _KEY_RANGES:
-            rows = rows.of_units(units, years)  # index ranges rather than a scan of every unit's rows
-    if units is not None:
-        rows = rows.filter(enterprise__in=units)
-    if years is not None:
-        rows = rows.filter(year__in=years)
-    data = list(rows.values_list("enterprise_id", "year", "month", "fuel", "direction", "canonical"))
-    return pd.DataFrame(data, columns=["unit", "year", "month", "fuel", "direction", "canonical"])
 
 
 def grids_for(unit_ids: Iterable[int]) -> dict[int, str]:
@@ -54,6 +36,24 @@ def grids_for(unit_ids: Iterable[int]) -> dict[int, str]:
 
 
 def energy_of(units: QuerySet | Iterable[int] | None = None, years: Iterable[int] | None = None) -> MonthlyEnergy:
+    """Monthly energy of some units; many units of one year are cut from the year's kept result."""
+    years = list(years) if years is not None else None
+    if units is not None and not isinstance(units, QuerySet):
+        units = list(units)
+    few = units is not None and not isinstance(units, QuerySet) and len(units) <= _FEW_UNITS
+    if few or years is None or len(years) != 1:
+        return _compute(units, years)
+    energy = year_energy(years[0], lambda: _compute(None, years))
+    if units is None or energy.frame.empty:
+        return energy
+    ids = units if isinstance(units, list) else list(units.values_list("pk", flat=True))
+    return MonthlyEnergy(energy.frame[energy.frame["unit"].isin(ids)].reset_index(drop=True), energy.warnings)
+
+
+_FEW_UNITS = 50  # up to this many units are read directly (key ranges), not cut from the year's result
+
+
+def _compute(units: QuerySet | list[int] | None, years: list[int] | None) -> MonthlyEnergy:
     frame = submissions_frame(units, years)
     ids = frame["unit"].unique().tolist() if not frame.empty else []
     return monthly_energy(frame, grids=grids_for(ids))
@@ -114,7 +114,7 @@ def intensities(enterprise: Enterprise, year: int, annual: pd.Series | None) -> 
     totals: dict[tuple[str, str], float] = {}
     for product, unit, quantity in rows:
         totals[(product, unit)] = totals.get((product, unit), 0.0) + quantity
-    known = benchmarks()
+    known = benchmarks()  # measured in the indicator's unit for packaged products only (see _measured)
     for (product, unit), quantity in sorted(totals.items()):
         if product in known:
             value, note = measured_unit_consumption(
@@ -135,6 +135,7 @@ def intensities(enterprise: Enterprise, year: int, annual: pd.Series | None) -> 
 class ProjectView:
     project: Project
     design: Screening | None
+    level: AppliedLevel | None = None  # what both screenings are against, and where it came from
     measured: Screening | None = None
     measured_value: float | None = None
     measured_note: str | None = None
@@ -148,8 +149,15 @@ class ProjectView:
         return self.measured or self.design
 
 
-def project_view(project: Project, *, year: int | None = None, with_budget: bool = True) -> ProjectView:
-    view = ProjectView(project, _safe_screen(project.product, project.design_unit_consumption))
+def project_view(
+    project: Project, *, year: int | None = None, with_budget: bool = True, book: LevelBook | None = None
+) -> ProjectView:
+    """A project's screenings against the level that applies to its region (`levels.LevelBook`), and its budget.
+
+    Pass the request's `book` when viewing many projects: the levels are then read once.
+    """
+    level = (book or LevelBook.load()).applies(project.product, project.region_id)
+    view = ProjectView(project, _safe_screen(level, project.design_unit_consumption), level)
     if project.status == Project.Status.OPERATING and project.enterprise_id:
         measure_year = year or Submission.objects.of_unit(project.enterprise_id).aggregate(y=Max("year"))["y"]
         if measure_year:
@@ -165,15 +173,15 @@ def project_view(project: Project, *, year: int | None = None, with_budget: bool
                 view.measured_note = f"{measure_year}: no output of this product reported"
             else:
                 row = energy.iloc[0]
-                value, note = measured_unit_consumption(
-                    project.product,
+                value, note = _measured(
+                    level,
                     tce=float(row["tce_equivalent"]),
                     electricity_kwh=float(row["electricity_kwh"]),
                     output=sum(q for _, q in output),
                     output_unit=output[0][0],
                 )
                 view.measured_value, view.measured_note = value, note
-                view.measured = _safe_screen(project.product, value)
+                view.measured = _safe_screen(level, value)
                 if value is not None:
                     view.notes.append(
                         f"{measure_year}: measured over the whole unit's energy use and {int(row['months'])} months"
@@ -194,10 +202,21 @@ def project_view(project: Project, *, year: int | None = None, with_budget: bool
     return view
 
 
-def _safe_screen(product: str, value: float | None) -> Screening | None:
-    if value is None:
+def _measured(
+    level: AppliedLevel | None, *, tce: float, electricity_kwh: float, output: float, output_unit: str
+) -> tuple[float | None, str | None]:
+    """The measured unit consumption in the applied level's indicator unit (packaged or entered)."""
+    if level is None:
+        return None, "no benchmark level for this product"
+    return measured_unit_consumption(
+        level.ref, tce=tce, electricity_kwh=electricity_kwh, output=output, output_unit=output_unit
+    )
+
+
+def _safe_screen(level: AppliedLevel | None, value: float | None) -> Screening | None:
+    if value is None or level is None:
         return None
     try:
-        return screen(product, value)
-    except (KeyError, ValueError):
+        return screen_against(level.ref, value)
+    except ValueError:
         return None

@@ -2,7 +2,7 @@
 
 from django.urls import path
 
-from tanda.web.enterprises.views import imports, projects, units
+from tanda.web.enterprises.views import imports, levels, projects, units
 
 app_name = "enterprises"
 urlpatterns = [
@@ -24,5 +24,13 @@ urlpatterns = [
     path("projects/<int:pk>/", projects.project_detail, name="project"),
     path("projects/<int:pk>/edit/", projects.project_edit, name="project_edit"),
     path("caps/", projects.caps, name="caps"),
-    path("levels/", projects.levels, name="levels"),
+    path("levels/", levels.levels, name="levels"),
+    path("levels/export.xlsx", levels.levels_export, name="levels_export"),
+    path("levels/import/", levels.level_import, name="levels_import"),
+    path("levels/import/<str:token>/", levels.level_import_preview, name="levels_import_preview"),
+    path("levels/import/<str:token>/store/", levels.level_import_store, name="levels_import_store"),
+    path("levels/import/<str:token>/discard/", levels.level_import_discard, name="levels_import_discard"),
+    path("levels/<int:pk>/edit/", levels.level_edit, name="level_edit"),
+    path("levels/<int:pk>/delete/", levels.level_delete, name="level_delete"),
+    path("levels/<int:pk>/history/", levels.level_history, name="level_history"),
 ]

@@ -56,10 +56,15 @@ def fuel_name(fuel_id: str) -> str:
 
 @register.filter
 def product_name(product: str) -> str:
+    """A product's Chinese name: packaged, else the newest entered level's (one query, only then)."""
     from tanda.enterprises import benchmarks
+    from tanda.web.enterprises.models import EnteredLevel
 
     ref = benchmarks().get(product)
-    return ref.product_zh if ref else product
+    if ref is not None:
+        return ref.product_zh
+    entered = EnteredLevel.objects.filter(product=product).order_by("-edition").values_list("product_zh", flat=True)
+    return entered.first() or product
 
 
 @register.filter

@@ -1,4 +1,8 @@
-"""Two-high projects: the list by screening class, one project, the form, the xlsx export; caps; levels."""
+"""Two-high projects: the list by screening class, one project, the form, the xlsx export; caps.
+
+Every screening is against the level that applies to the project's region (`levels.LevelBook`), read
+once per request, and is shown with where that level came from.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,11 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from tanda.enterprises import CLASSES
-from tanda.enterprises.benchmarks import CLASS_LABELS_ZH, benchmarks
+from tanda.enterprises.benchmarks import CLASS_LABELS_ZH
 from tanda.web.enterprises.access import can_edit_region_data, own_enterprise_id
 from tanda.web.enterprises.common import signed_in
 from tanda.web.enterprises.forms import CapForm, ProjectForm
+from tanda.web.enterprises.levels import LevelBook
 from tanda.web.enterprises.models import Project, RegionCap
 from tanda.web.enterprises.services import ProjectView, project_view
 from tanda.web.enterprises.views.units import _regions_with_units, _within, editable_region_queryset, projects_of
@@ -32,7 +37,8 @@ def _views(request: HttpRequest) -> list[ProjectView]:
     status = request.GET.get("status") or ""
     if status:
         projects = projects.filter(status=status)
-    return [project_view(p) for p in projects]
+    book = LevelBook.load()
+    return [project_view(p, book=book) for p in projects.select_related("region", "enterprise")]
 
 
 def _class_of(view: ProjectView) -> str:
@@ -74,7 +80,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "view": view,
             "project": project,
-            "reference": benchmarks().get(project.product),
+            "reference": view.level.ref if view.level else None,
             "labels": CLASS_LABELS_ZH,
             "may_edit": can_edit_region_data(request.user, project.region_id),
         },
@@ -126,6 +132,8 @@ def project_export(request: HttpRequest) -> HttpResponse:
         "基准水平",
         "能效分类",
         "改造或退出期限",
+        "水平来源",
+        "水平出处",
         "占剩余能耗额度",
         "占剩余碳排放额度",
         "审批情况",
@@ -133,9 +141,9 @@ def project_export(request: HttpRequest) -> HttpResponse:
     sheet.append(header)
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    refs = benchmarks()
     for v in views:
-        p, s, ref = v.project, v.current, refs.get(v.project.product)
+        p, s = v.project, v.current
+        ref = v.level.ref if v.level else None
         sheet.append(
             [
                 p.name + ("（合成数据）" if p.synthetic and "合成数据" not in p.name else ""),
@@ -156,14 +164,16 @@ def project_export(request: HttpRequest) -> HttpResponse:
                 ref.baseline if ref else None,
                 CLASS_LABELS_ZH[s.level] if s else "未作能效分类",
                 s.deadline.isoformat() if s and s.deadline else "",
+                ("本地录入" if v.level.entered else "已核实公开来源") if v.level else "",
+                v.level.source_text() if v.level else "",
                 v.energy.share if v.energy else None,
                 v.carbon.share if v.carbon else None,
                 p.approvals,
             ]
         )
     for column, width in zip(
-        "ABCDEFGHIJKLMNOPQRSTU",
-        [28, 24, 20, 10, 8, 20, 10, 8, 8, 14, 12, 10, 14, 6, 8, 8, 22, 12, 10, 10, 30],
+        "ABCDEFGHIJKLMNOPQRSTUVW",
+        [28, 24, 20, 10, 8, 20, 10, 8, 8, 14, 12, 10, 14, 6, 8, 8, 22, 12, 14, 40, 10, 10, 30],
         strict=True,
     ):
         sheet.column_dimensions[column].width = width
@@ -200,9 +210,3 @@ def caps(request: HttpRequest) -> HttpResponse:
         "enterprises/caps.html",
         {"caps": RegionCap.objects.select_related("region"), "form": form},
     )
-
-
-@signed_in
-def levels(request: HttpRequest) -> HttpResponse:
-    """The packaged benchmark and baseline levels, with their documents and how each was checked."""
-    return render(request, "enterprises/levels.html", {"rows": list(benchmarks().values())})

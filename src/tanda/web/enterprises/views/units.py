@@ -34,6 +34,7 @@ from tanda.web.enterprises.access import (
 )
 from tanda.web.enterprises.common import chosen_year, signed_in, unit_view
 from tanda.web.enterprises.forms import EnterpriseForm, OutputForm, SubmissionForm
+from tanda.web.enterprises.levels import LevelBook
 from tanda.web.enterprises.models import Enterprise, Output, Project, Submission
 from tanda.web.enterprises.services import energy_of, flags_for, intensities, jump_threshold, project_view
 
@@ -88,7 +89,11 @@ def unit_list(request: HttpRequest) -> HttpResponse:
         units = units.filter(name__icontains=query) | units.filter(credit_code__icontains=query.upper())
     units = list(units.order_by("region_id", "credit_code"))
     energy = energy_of([u.pk for u in units], [year] if year else None) if year else None
-    annual = energy.annual().set_index("unit") if energy is not None and not energy.frame.empty else None
+    annual = (
+        {row.unit: row for row in energy.annual().itertuples(index=False)}
+        if energy is not None and not energy.frame.empty
+        else {}
+    )
     flags = flags_for(energy, units, threshold) if energy is not None else []
     by_unit = defaultdict(list)
     for f in flags:
@@ -96,12 +101,12 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     kind = request.GET.get("flag") or ""
     if kind:
         units = [u for u in units if any(f.kind == kind for f in by_unit[u.pk])]
-    rows = []
-    for u in units:
-        a = annual.loc[u.pk] if annual is not None and u.pk in annual.index else None
-        rows.append({"unit": u, "annual": a, "flags": by_unit[u.pk], "industry": resolve_industry(u.industry)})
     counts = {k: len({f.unit for f in flags if f.kind == k}) for k in FLAG_KINDS}
-    page = Paginator(rows, 50).get_page(request.GET.get("page"))
+    page = Paginator(units, 50).get_page(request.GET.get("page"))
+    page.object_list = [  # only the page's rows are built
+        {"unit": u, "annual": annual.get(u.pk), "flags": by_unit[u.pk], "industry": resolve_industry(u.industry)}
+        for u in page.object_list
+    ]
     return render(
         request,
         "enterprises/unit_list.html",
@@ -117,7 +122,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
             "q": query,
             "flag_labels": FLAG_LABELS,
             "counts": counts,
-            "total": len(rows),
+            "total": len(units),
             "warnings": energy.warnings if energy is not None else [],
             "can_import": can_import(request.user),
             "can_add": editable_region_queryset(request.user).exists(),
@@ -151,7 +156,10 @@ def unit_detail(request: HttpRequest, unit: Enterprise) -> HttpResponse:
         }
         for (fuel, direction), by_month in sorted(matrix.items())
     ]
-    projects = [project_view(p, with_budget=False) for p in visible_projects(request.user, unit.projects.all())]
+    book = LevelBook.load()
+    projects = [
+        project_view(p, with_budget=False, book=book) for p in visible_projects(request.user, unit.projects.all())
+    ]
     may_submit = can_submit_for(request.user, unit)
     return render(
         request,
