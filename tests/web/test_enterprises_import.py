@@ -188,3 +188,37 @@ def test_the_years_kept_energy_follows_every_change(registered, tmp_path):
     assert energy_of(ids, [2024]).frame["tce_equivalent"].sum() == pytest.approx(4 * first)
     only = Enterprise.objects.get(credit_code=CODES[0]).pk
     assert energy_of([only] * 60, [2024]).frame["unit"].unique().tolist() == [only]
+
+
+def test_rows_of_units_far_apart_are_read_back_exactly(regions):
+    """The bulk reader gets one array per bucket of unit ids (PostgreSQL); several buckets, in any order."""
+    from tanda.web.enterprises.frames import submissions_frame
+
+    pks = [7, 7 + 2**14, 7 + 3 * 2**14]
+    for n, pk in enumerate(pks):
+        unit = Enterprise.objects.create(
+            pk=pk,
+            credit_code=make_credit_code("220100", 91_000_000 + n),
+            name=f"远号企业{n}（合成数据）",
+            industry="3011",
+            region_id="220100",
+        )
+        for month, fuel, direction, quantity in [(1, "raw_coal", "in", 1.5 + n), (2, "electricity", "out", 2.25)]:
+            Submission.objects.create(
+                enterprise=unit,
+                year=2024,
+                month=month,
+                fuel=fuel,
+                direction=direction,
+                quantity=quantity,
+                unit="t",
+                canonical=quantity * 10,
+            )
+    frame = submissions_frame(None, [2024]).sort_values(["unit", "month"])
+    assert frame[["unit", "month", "fuel", "direction"]].values.tolist() == [
+        [pk, month, fuel, direction]
+        for pk in pks
+        for month, fuel, direction in [(1, "raw_coal", "in"), (2, "electricity", "out")]
+    ]
+    assert frame["canonical"].tolist() == [v for n in range(3) for v in (15.0 + 10 * n, 22.5)]
+    assert submissions_frame(None, [2023]).empty

@@ -152,19 +152,26 @@ def monthly_energy(
     )
     out = work.groupby(["unit", "year", "month"], sort=True).sum(min_count=1).reset_index()
     # scope 2: net grid electricity × the unit's grid factor for the year, net heat × the heat factor
-    grid_names = (grids or {}).copy()
+    grid_names = grids or {}
+    per_grid_year: dict[tuple[str, int], float] = {}
+
+    def grid_factor(name: str, year: int) -> float:
+        if (name, year) not in per_grid_year:
+            try:
+                t_per_kwh, _, warning = factors.grid_factor(name, year)
+            except Exception:  # an unknown grid name: fall back to the national average
+                t_per_kwh, _, warning = factors.grid_factor("national", year)
+            if warning:
+                warnings.add(warning)
+            per_grid_year[(name, year)] = t_per_kwh
+        return per_grid_year[(name, year)]
+
     pairs = out[["unit", "year"]].drop_duplicates()
-    factor_of: dict[tuple[object, int], float] = {}
-    for unit, year in pairs.itertuples(index=False):
-        name = grid_names.get(unit, "national")
-        try:
-            t_per_kwh, _, warning = factors.grid_factor(name, int(year))
-        except Exception:  # an unknown grid name: fall back to the national average
-            t_per_kwh, _, warning = factors.grid_factor("national", int(year))
-        if warning:
-            warnings.add(warning)
-        factor_of[(unit, int(year))] = t_per_kwh
-    grid_t = np.array([factor_of[(u, int(y))] for u, y in zip(out["unit"], out["year"], strict=True)])
+    factor_of = {
+        (unit, year): grid_factor(grid_names.get(unit, "national"), int(year))
+        for unit, year in pairs.itertuples(index=False)
+    }
+    grid_t = pd.MultiIndex.from_frame(out[["unit", "year"]]).map(factor_of).to_numpy(dtype=np.float64)
     scope2 = out["electricity_kwh"].to_numpy() * grid_t
     if factors.heat_ef is not None:
         scope2 = scope2 + out["heat_gj"].to_numpy() * factors.heat_ef

@@ -21,7 +21,7 @@ from tanda.web.enterprises.models import Submission
 __all__ = ["submissions_frame"]
 
 _KEY_RANGES = 500  # up to this many unit-years are read as key ranges; more, by one pass over the table
-_BUCKET_SHIFT = 28  # PostgreSQL sends one array per 256 units (the unit id sits above bit 20 of the key)
+_BUCKET_SHIFT = 34  # one array per 16,384 units (ids sit above bit 20 of the key): a year of 20,000 units is 1–2 arrays
 # PostgreSQL's binary COPY: a 19-byte header, then per row a field count and length-prefixed fields; a
 # one-dimensional array field starts with ndim, flags, element type, size and lower bound (5 × int32)
 _COPY_HEADER, _COPY_TRAILER, _ARRAY_HEADER = 19, 2, 20

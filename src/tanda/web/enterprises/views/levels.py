@@ -174,11 +174,16 @@ def level_import(request: HttpRequest) -> HttpResponse:
     return render(request, "enterprises/levels_import.html", context)
 
 
-@signed_in
-def level_import_preview(request: HttpRequest, token: str) -> HttpResponse:
+def _staged_for_editor(request: HttpRequest, token: str) -> dict | None:
+    """The staged upload of this session, for a user who may enter levels (403 for others)."""
     if not may_enter_levels(request.user):
         raise PermissionDenied
-    entry = _staged(request, token)
+    return _staged(request, token)
+
+
+@signed_in
+def level_import_preview(request: HttpRequest, token: str) -> HttpResponse:
+    entry = _staged_for_editor(request, token)
     if entry is None:
         messages.error(request, _("这次上传已失效，请重新上传"))
         return redirect("enterprises:levels_import")
@@ -200,9 +205,7 @@ def level_import_preview(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 @signed_in
 def level_import_store(request: HttpRequest, token: str) -> HttpResponse:
-    if not may_enter_levels(request.user):
-        raise PermissionDenied
-    entry = _staged(request, token)
+    entry = _staged_for_editor(request, token)
     if entry is None:
         messages.error(request, _("这次上传已失效，请重新上传"))
         return redirect("enterprises:levels_import")
