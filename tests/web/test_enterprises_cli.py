@@ -6,6 +6,7 @@ import csv
 import json
 
 import pytest
+from test_enterprises_levels_support import make_level
 
 from tanda.cli import main
 from tanda.enterprises import make_credit_code
@@ -83,4 +84,15 @@ def test_a_file_that_cannot_be_read_is_one_error(tmp_path, capsys):
 
 def test_screen(capsys):
     code, out = run(capsys, "screen", "cement_clinker", "117")
-    assert code == 0 and out["class"] == "between" and out["baseline"] == 117
+    assert code == 0 and out["class"] == "between" and out["baseline"] == 117 and out["origin"] == "packaged"
+
+
+def test_screen_uses_a_level_entered_for_the_region_or_above(capsys):
+    make_level("220000", product="cement_clinker", benchmark=1, baseline=2)  # made-up, far stricter
+    code, out = run(capsys, "screen", "cement_clinker", "117", "--region", "220581")
+    assert code == 0 and out["class"] == "below_baseline" and out["origin"] == "entered"
+    assert out["level_region"] == "220000" and out["baseline"] == 2
+    code, out = run(capsys, "screen", "cement_clinker", "117", "--region", "110000")  # elsewhere: the packaged one
+    assert out["origin"] == "packaged" and out["class"] == "between"
+    code = main(["enterprise", "screen", "no_such_product", "1"])
+    assert code != 0

@@ -222,3 +222,25 @@ def test_rows_of_units_far_apart_are_read_back_exactly(regions):
     ]
     assert frame["canonical"].tolist() == [v for n in range(3) for v in (15.0 + 10 * n, 22.5)]
     assert submissions_frame(None, [2023]).empty
+
+
+@pytest.mark.django_db(transaction=True)
+def test_after_an_import_the_years_energy_is_ready_before_anyone_asks(regions, tmp_path):
+    from tanda.web.enterprises import energy_cache
+    from tanda.web.enterprises.services import energy_of, warm_year_energy
+
+    register_units(
+        write(
+            tmp_path / "u.csv",
+            [[CODES[0], "示例企业（合成数据）", "3011", "220100"]],
+            ["credit_code", "name", "industry", "region"],
+        )
+    )
+    report = import_submissions(
+        write(tmp_path / "s.csv", [[CODES[0], 2023, 12, "原煤", 100, "t"], [CODES[0], 2024, 1, "原煤", 100, "t"]])
+    )
+    assert report.stored and report.years == {2023, 2024}
+    warm_year_energy(report.years).join(timeout=60)
+    kept = energy_cache.year_energy(2024, lambda: pytest.fail("the year's energy was not kept"))
+    assert kept.frame["year"].tolist() == [2024] and kept.frame["tce_equivalent"].iloc[0] > 0
+    assert energy_of(None, [2023]).frame["month"].tolist() == [12]

@@ -89,12 +89,20 @@ def cmd_rollup(args: argparse.Namespace) -> int:
 
 
 def cmd_screen(args: argparse.Namespace) -> int:
-    from tanda.enterprises import benchmark, screen
+    """Against the level a project in `--region` would be screened against: entered ones first, then packaged."""
+    from tanda.web.bootstrap import setup
 
+    setup()
+    from tanda.enterprises.benchmarks import screen_against
+    from tanda.web.enterprises.levels import LevelBook
+
+    level = LevelBook.load().applies(args.product, args.region)
+    if level is None:
+        return fail(f"no benchmark level for product {args.product!r}; see /enterprises/levels/ or enter one there")
+    ref = level.ref
     try:
-        ref = benchmark(args.product)
-        result = screen(args.product, args.value)
-    except (KeyError, ValueError) as exc:
+        result = screen_against(ref, args.value)
+    except ValueError as exc:
         return fail(str(exc))
     print_json(
         {
@@ -108,7 +116,10 @@ def cmd_screen(args: argparse.Namespace) -> int:
             "label": result.label_zh,
             "deadline": result.deadline.isoformat() if result.deadline else None,
             "document": ref.document,
-            "status": ref.status,
+            "edition": ref.edition,
+            "origin": level.origin,
+            "citation": level.citation,
+            "level_region": level.region_code,
         }
     )
     return 0
@@ -144,4 +155,5 @@ def register(sub: argparse._SubParsersAction) -> None:
     screen = commands.add_parser("screen", help="classify a unit energy consumption against benchmark and baseline")
     screen.add_argument("product", help="product id, e.g. cement_clinker (see /enterprises/levels/)")
     screen.add_argument("value", type=float, help="unit energy consumption in the product's indicator unit")
+    screen.add_argument("--region", help="the project's region (GB/T 2260 code): levels entered for it or above apply")
     screen.set_defaults(handler=cmd_screen)

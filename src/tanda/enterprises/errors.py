@@ -42,6 +42,7 @@ class ImportReport:
     stored: bool = False
     updated: int = 0  # registry rows that changed a unit already registered
     notes: list[str] = field(default_factory=list)
+    years: set[int] = field(default_factory=set)  # years of the rows accepted (submission files)
 
     def add(self, error: RowError) -> None:
         self.error_count += 1

@@ -501,6 +501,7 @@ class SubmissionValidator:
             ok_idx, keys, good_rows = ok_idx[keep_new], keys[keep_new], good_rows[keep_new]
         self._keys.append(keys)
         self._key_rows.append(good_rows)
+        self.report.years.update(np.unique(year[ok_idx]).tolist())
         q = quantity[ok_idx]
         return ValidChunk(
             key=keys,

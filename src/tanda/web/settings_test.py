@@ -9,3 +9,5 @@ import tempfile
 os.environ.setdefault("TANDA_HOME", tempfile.mkdtemp(prefix="tanda-test-"))
 
 from tanda.web.settings import *  # noqa: F403
+
+TANDA_WARM_ENERGY = False  # no background threads behind a test's back; the warm-up is tested directly

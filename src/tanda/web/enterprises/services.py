@@ -6,10 +6,12 @@ Views call these functions and render what comes back; the numbers are computed 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import pandas as pd
+from django.db import connection
 from django.db.models import Max, QuerySet
 
 from tanda.enterprises import (
@@ -48,6 +50,21 @@ def energy_of(units: QuerySet | Iterable[int] | None = None, years: Iterable[int
         return energy
     ids = units if isinstance(units, list) else list(units.values_list("pk", flat=True))
     return MonthlyEnergy(energy.frame[energy.frame["unit"].isin(ids)].reset_index(drop=True), energy.warnings)
+
+
+def warm_year_energy(years: Iterable[int]) -> threading.Thread:
+    """Compute and keep the years' energy of every unit in a background thread (after an import)."""
+
+    def run() -> None:
+        try:
+            for year in sorted(set(years)):
+                year_energy(year, lambda year=year: _compute(None, [year]))
+        finally:
+            connection.close()  # the thread's own connection
+
+    thread = threading.Thread(target=run, name="tanda-warm-energy", daemon=True)
+    thread.start()
+    return thread
 
 
 _FEW_UNITS = 50  # up to this many units are read directly (key ranges), not cut from the year's result

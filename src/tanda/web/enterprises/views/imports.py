@@ -9,8 +9,10 @@ inside the transaction.
 
 from __future__ import annotations
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -22,6 +24,7 @@ from tanda.web.enterprises.access import allowed_codes, can_import, own_enterpri
 from tanda.web.enterprises.common import signed_in
 from tanda.web.enterprises.forms import UploadForm
 from tanda.web.enterprises.models import Enterprise
+from tanda.web.enterprises.services import warm_year_energy
 from tanda.web.enterprises.store import import_submissions, max_upload_bytes, register_units
 from tanda.web.enterprises.views.units import editable_region_queryset
 
@@ -120,6 +123,8 @@ def store(request: HttpRequest, token: str) -> HttpResponse:
         messages.error(request, _("文件有 %(n)s 处错误，未保存任何数据") % {"n": report.error_count})
         return redirect("enterprises:import_preview", token=token)
     staging.discard(request.session, SESSION_KEY, token)
+    if settings.TANDA_WARM_ENERGY and report.years:
+        transaction.on_commit(lambda: warm_year_energy(report.years))
     messages.success(request, _("已保存 %(n)s 行") % {"n": report.accepted})
     return redirect("enterprises:index")
 
