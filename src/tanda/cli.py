@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from importlib import import_module
 
 import tanda.commands
+from tanda.i18n import use_language
 
 COMMAND_ORDER = ["web", "plan"]  # shown first in --help; the rest follow by name
 
@@ -22,6 +23,13 @@ def command_modules() -> list:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="tanda", description="tanda (碳达) — carbon-peaking plan implementation")
+    parser.add_argument(
+        "--lang",
+        dest="message_language",  # not `lang`: `inventory compute --lang` chooses names, not messages
+        choices=["en", "zh"],
+        default="en",
+        help="language of error messages (default en)",
+    )
     sub = parser.add_subparsers(dest="command", required=True)
     for module in command_modules():
         module.register(sub)
@@ -30,7 +38,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.handler(args)
+    with use_language(args.message_language):
+        return args.handler(args)
 
 
 if __name__ == "__main__":

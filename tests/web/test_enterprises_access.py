@@ -103,7 +103,7 @@ def test_an_enterprise_user_imports_only_its_own_rows(enterprise_client, two_uni
     with open(path, "rb") as fh:
         response = enterprise_client.post(reverse("enterprises:import"), {"kind": "submissions", "file": fh})
     page = enterprise_client.get(response["Location"]).content.decode()
-    assert "not your unit" in page
+    assert "不是本单位" in page  # the page is Chinese by default
     enterprise_client.post(response["Location"] + "store/")
     assert Submission.objects.filter(month=3).count() == 0
 

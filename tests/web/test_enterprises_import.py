@@ -115,7 +115,7 @@ def test_upload_check_then_store_through_the_pages(registered, client, make_user
     with open(bad, "rb") as fh:
         response = client.post(reverse("enterprises:import"), {"kind": "submissions", "file": fh})
     preview = client.get(response["Location"])
-    assert "negative" in preview.content.decode() and Submission.objects.count() == 0
+    assert "为负数" in preview.content.decode() and Submission.objects.count() == 0  # the page is Chinese by default
     errors = client.get(response["Location"] + "errors.csv")
     assert "row,column,message" in errors.content.decode("utf-8-sig")
     stored = client.post(response["Location"] + "store/")

@@ -110,7 +110,7 @@ def test_file_level_problems_duplicates_and_unknown_columns(client, jilin_office
     [error] = page.context["errors"]
     assert (error.row, error.column) == (3, "product") and "第 2 行" in error.message
     page = client.get(upload(client, SimpleUploadedFile("levels.pdf", b"%PDF-1.4")))
-    assert ".pdf files are not read" in page.context["errors"][0].message
+    assert "不能读取 .pdf 文件" in page.context["errors"][0].message  # the page is Chinese by default
 
 
 def test_xlsx_export_reads_back_unchanged(client, jilin_office, upload_dir):

@@ -18,6 +18,8 @@ import re
 import numpy as np
 import pandas as pd
 
+from tanda.i18n import _
+
 __all__ = [
     "ALPHABET",
     "check_character",
@@ -54,13 +56,19 @@ def check_character(first17: str) -> str:
 def credit_code_problem(code: str) -> str | None:
     """What is wrong with a code, said for a person; None for a valid code."""
     if len(code) != 18:
-        return f"{code!r} has {len(code)} characters; a unified social credit code has 18"
+        return _("{code!r} has {length} characters; a unified social credit code has 18").format(
+            code=code, length=len(code)
+        )
     bad = sorted({c for c in code if c not in _VALUE})
     if bad:
-        return f"{code!r} contains {' '.join(bad)}; the code uses digits and capital letters except I, O, S, V, Z"
+        return _(
+            "{code!r} contains {characters}; the code uses digits and capital letters except I, O, S, V, Z"
+        ).format(code=code, characters=" ".join(bad))
     expected = check_character(code[:17])
     if code[17] != expected:
-        return f"{code!r} fails the GB 32100 check: the last character should be {expected}, not {code[17]}"
+        return _("{code!r} fails the GB 32100 check: the last character should be {expected}, not {actual}").format(
+            code=code, expected=expected, actual=code[17]
+        )
     return None
 
 

@@ -13,6 +13,7 @@ import io
 from dataclasses import dataclass, field
 from typing import Any
 
+from tanda.i18n import _
 from tanda.inventory.errors import RowError
 
 __all__ = ["MAX_KEPT_ERRORS", "EnterpriseInputError", "ImportReport", "RowError"]
@@ -96,5 +97,6 @@ class ImportReport:
         for e in self.sorted_errors():
             writer.writerow([e.row if e.row is not None else "", e.column or "", e.message])
         if self.error_count > len(self.errors):
-            writer.writerow(["", "", f"… and {self.error_count - len(self.errors)} more errors not listed"])
+            more = self.error_count - len(self.errors)
+            writer.writerow(["", "", _("… and {count} more errors not listed").format(count=more)])
         return buffer.getvalue()

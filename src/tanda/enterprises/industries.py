@@ -16,6 +16,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
+from tanda.i18n import _
+
 __all__ = ["Industry", "divisions", "industry_problem", "resolve_industry", "sections"]
 
 _CODE = re.compile(r"^([A-T])?(\d{2}(?:\d{1,2})?)$")
@@ -63,15 +65,19 @@ def industry_problem(text: str) -> str | None:
     raw = _normal(text)
     match = _CODE.match(raw)
     if not match:
-        return (
-            f"{text!r} is not a GB/T 4754-2017 code; expected a division, group or class such as 30, 301, 3011 or C3011"
-        )
+        return _(
+            "{text!r} is not a GB/T 4754-2017 code; expected a division, group or class such as 30, 301, 3011 or C3011"
+        ).format(text=text)
     letter, digits = match.groups()
     found = _table()[1].get(digits[:2])
     if found is None:
-        return f"{text!r}: division {digits[:2]} does not exist in GB/T 4754-2017 (divisions are 01–97)"
+        return _("{text!r}: division {division} does not exist in GB/T 4754-2017 (divisions are 01–97)").format(
+            text=text, division=digits[:2]
+        )
     if letter and letter != found[0]:
-        return f"{text!r}: division {digits[:2]} belongs to section {found[0]}, not {letter}"
+        return _("{text!r}: division {division} belongs to section {section}, not {letter}").format(
+            text=text, division=digits[:2], section=found[0], letter=letter
+        )
     return None
 
 

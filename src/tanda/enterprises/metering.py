@@ -15,6 +15,7 @@ from datetime import datetime, timedelta, timezone
 
 from tanda.enterprises.errors import RowError
 from tanda.enterprises.submissions import ENERGY_CATEGORIES
+from tanda.i18n import _
 from tanda.inventory.activity import to_canonical
 from tanda.inventory.fuels import resolve_fuel
 from tanda.units import UnitError
@@ -57,24 +58,34 @@ def validate_readings(readings: Iterable[Reading], interval: int) -> tuple[list[
     errors: list[RowError] = []
     out: list[ValidReading] = []
     if interval not in INTERVALS:
-        return [], [RowError(None, "interval", f"{interval} minutes; expected 15 or 60")]
+        return [], [RowError(None, "interval", _("{interval} minutes; expected 15 or 60").format(interval=interval))]
     seen: dict[tuple, int] = {}
     for n, r in enumerate(readings, start=1):
         item = resolve_fuel(r.fuel)
         if item is None or item.category not in ENERGY_CATEGORIES:
-            errors.append(RowError(n, "fuel", f"{r.fuel!r} is not an energy carrier tanda knows"))
+            errors.append(RowError(n, "fuel", _("{fuel!r} is not an energy carrier tanda knows").format(fuel=r.fuel)))
             continue
         if r.direction not in ("in", "out"):
-            errors.append(RowError(n, "direction", f"{r.direction!r}; expected in or out"))
+            errors.append(
+                RowError(n, "direction", _("{direction!r}; expected in or out").format(direction=r.direction))
+            )
             continue
         if r.quantity is None or r.quantity < 0:
-            errors.append(RowError(n, "quantity", f"{r.quantity!r}; expected a quantity ≥ 0"))
+            errors.append(
+                RowError(n, "quantity", _("{quantity!r}; expected a quantity ≥ 0").format(quantity=r.quantity))
+            )
             continue
         start = r.start if r.start.tzinfo else r.start.replace(tzinfo=CHINA)
         local = start.astimezone(CHINA)
         if local.second or local.microsecond or local.minute % interval:
             errors.append(
-                RowError(n, "start", f"{local.isoformat()} is not on the {interval}-minute grid of the interval")
+                RowError(
+                    n,
+                    "start",
+                    _("{start} is not on the {interval}-minute grid of the interval").format(
+                        start=local.isoformat(), interval=interval
+                    ),
+                )
             )
             continue
         try:
@@ -85,7 +96,13 @@ def validate_readings(readings: Iterable[Reading], interval: int) -> tuple[list[
         key = (local, item.id, r.direction)
         if key in seen:
             errors.append(
-                RowError(n, "start", f"the interval {local.isoformat()} is given twice (also reading {seen[key]})")
+                RowError(
+                    n,
+                    "start",
+                    _("the interval {start} is given twice (also reading {other})").format(
+                        start=local.isoformat(), other=seen[key]
+                    ),
+                )
             )
             continue
         seen[key] = n

@@ -25,6 +25,7 @@ import numpy as np
 import pandas as pd
 
 from tanda.enterprises.errors import EnterpriseInputError, RowError
+from tanda.i18n import _
 
 __all__ = ["CHUNK_ROWS", "Chunk", "TableReader", "detect_encoding"]
 
@@ -53,7 +54,7 @@ def detect_encoding(head: bytes) -> str:
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return "utf-16"
     if b"\x00" in head:
-        raise _not_text("the file contains NUL bytes: it is a binary file (an .xls or .xlsx saved as .csv?)")
+        raise _not_text(_("the file contains NUL bytes: it is a binary file (an .xls or .xlsx saved as .csv?)"))
     for encoding in ("utf-8", "gb18030"):
         decoder = codecs.getincrementaldecoder(encoding)()
         try:
@@ -61,7 +62,7 @@ def detect_encoding(head: bytes) -> str:
         except UnicodeDecodeError:
             continue
         return encoding
-    raise _not_text("the file is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8 and upload again")
+    raise _not_text(_("the file is neither UTF-8 nor GB18030 (GBK) text; save it as CSV UTF-8 and upload again"))
 
 
 def _not_text(message: str) -> EnterpriseInputError:
@@ -95,8 +96,10 @@ class TableReader:
                     RowError(
                         None,
                         None,
-                        f"the file is {size / 2**20:,.0f} MiB; uploads are limited to {max_bytes / 2**20:,.0f} MiB "
-                        "(split it into several files)",
+                        _(
+                            "the file is {size:,.0f} MiB; uploads are limited to {limit:,.0f} MiB "
+                            "(split it into several files)"
+                        ).format(size=size / 2**20, limit=max_bytes / 2**20),
                     )
                 ],
             )
@@ -107,7 +110,8 @@ class TableReader:
             self.kind = "csv"
         else:
             raise EnterpriseInputError(
-                self.name, [RowError(None, None, f"{suffix} files are not read; expected .csv or .xlsx")]
+                self.name,
+                [RowError(None, None, _("{suffix} files are not read; expected .csv or .xlsx").format(suffix=suffix))],
             )
         self.header: list[str] = []
         self.encoding = ""
@@ -130,7 +134,7 @@ class TableReader:
         if isinstance(self.source, str | Path):
             handle.close()
         if not head.strip():
-            raise EnterpriseInputError(self.name, [RowError(None, None, "the file is empty")])
+            raise EnterpriseInputError(self.name, [RowError(None, None, _("the file is empty"))])
         self.encoding = detect_encoding(head)
         first = head.decode(self.encoding, errors="replace").lstrip("\ufeff").splitlines()[0]
         self.header = [h.strip().strip('"') for h in first.split(",")]
@@ -165,13 +169,17 @@ class TableReader:
                                 RowError(
                                     None,
                                     None,
-                                    f"the file is not valid {self.encoding} text after row {cursor - 1}: {exc.reason}; "
-                                    "save the whole file in one encoding (CSV UTF-8)",
+                                    _(
+                                        "the file is not valid {encoding} text after row {row}: {reason}; "
+                                        "save the whole file in one encoding (CSV UTF-8)"
+                                    ).format(encoding=self.encoding, row=cursor - 1, reason=exc.reason),
                                 )
                             ],
                         ) from exc
                     except pd.errors.ParserError as exc:
-                        raise EnterpriseInputError(self.name, [RowError(None, None, f"unreadable CSV: {exc}")]) from exc
+                        raise EnterpriseInputError(
+                            self.name, [RowError(None, None, _("unreadable CSV: {error}").format(error=exc))]
+                        ) from exc
                 bad: list[RowError] = []
                 skipped: list[int] = []
                 for w in caught:
@@ -181,8 +189,10 @@ class TableReader:
                             RowError(
                                 int(line),
                                 None,
-                                f"{saw} cells where the header has {expected}: a shifted or extra column "
-                                "(a comma inside a number or name?)",
+                                _(
+                                    "{saw} cells where the header has {expected}: a shifted or extra column "
+                                    "(a comma inside a number or name?)"
+                                ).format(saw=saw, expected=expected),
                             )
                         )
                 n = len(frame)
@@ -203,11 +213,13 @@ class TableReader:
         try:
             self._book = load_workbook(self._binary(), read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises zipfile, KeyError, InvalidFileException … on a bad file
-            raise EnterpriseInputError(self.name, [RowError(None, None, f"not a readable .xlsx file ({exc})")]) from exc
+            raise EnterpriseInputError(
+                self.name, [RowError(None, None, _("not a readable .xlsx file ({error})").format(error=exc))]
+            ) from exc
         sheet = self._book.worksheets[0]
         first = next(sheet.iter_rows(min_row=1, max_row=1, values_only=True), None)
         if first is None:
-            raise EnterpriseInputError(self.name, [RowError(None, None, "the first sheet is empty")])
+            raise EnterpriseInputError(self.name, [RowError(None, None, _("the first sheet is empty"))])
         header = [_cell_text(v) for v in first]
         while header and not header[-1]:
             header.pop()
@@ -223,7 +235,11 @@ class TableReader:
             cells = [_cell_text(v) for v in values]
             if any(cells[width:]):
                 bad.append(
-                    RowError(number, None, f"cells beyond the {width} header columns: a shifted or extra column")
+                    RowError(
+                        number,
+                        None,
+                        _("cells beyond the {width} header columns: a shifted or extra column").format(width=width),
+                    )
                 )
                 continue
             cells = (cells + [""] * width)[:width]
@@ -259,7 +275,9 @@ def _size_of(source: Any) -> int | None:
         try:
             return os.stat(source).st_size
         except OSError as exc:
-            raise EnterpriseInputError(str(source), [RowError(None, None, f"cannot read the file: {exc}")]) from exc
+            raise EnterpriseInputError(
+                str(source), [RowError(None, None, _("cannot read the file: {error}").format(error=exc))]
+            ) from exc
     size = getattr(source, "size", None)
     if size is not None:
         return int(size)

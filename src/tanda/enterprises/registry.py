@@ -18,6 +18,7 @@ from tanda.enterprises.errors import EnterpriseInputError, ImportReport, RowErro
 from tanda.enterprises.industries import industry_problem, resolve_industry
 from tanda.enterprises.reading import TableReader
 from tanda.enterprises.reference import settings
+from tanda.i18n import _
 from tanda.regions import division, divisions
 
 __all__ = ["UnitRow", "band_of", "bands", "read_units", "resolve_region"]
@@ -94,13 +95,19 @@ def read_units(
     for h in reader.header:
         key = next((k for k, aliases in _ALIASES.items() if h.strip().lower() in aliases), None)
         if key is None or key in columns:
-            problems.append(RowError(1, h, "unexpected column; expected credit_code,name,industry,region"))
+            problems.append(RowError(1, h, _("unexpected column; expected credit_code,name,industry,region")))
         else:
             columns[key] = h
     missing = [c for c in REQUIRED if c not in columns]
     if missing:
         problems.append(
-            RowError(1, None, f"missing column(s) {', '.join(missing)}; expected credit_code,name,industry,region")
+            RowError(
+                1,
+                None,
+                _("missing column(s) {columns}; expected credit_code,name,industry,region").format(
+                    columns=", ".join(missing)
+                ),
+            )
         )
     if problems:
         for p in problems:
@@ -122,16 +129,22 @@ def read_units(
             errors = []
             code = normalize_credit_code(cell["credit_code"])
             problem = (
-                credit_code_problem(code) if code else "empty; expected an 18-character unified social credit code"
+                credit_code_problem(code) if code else _("empty; expected an 18-character unified social credit code")
             )
             if problem:
                 errors.append(RowError(number, columns["credit_code"], problem))
             elif code in seen:
-                errors.append(RowError(number, columns["credit_code"], f"{code} is already given in row {seen[code]}"))
+                errors.append(
+                    RowError(
+                        number,
+                        columns["credit_code"],
+                        _("{code} is already given in row {row}").format(code=code, row=seen[code]),
+                    )
+                )
             else:
                 seen[code] = number
             if not cell["name"]:
-                errors.append(RowError(number, columns["name"], "empty; expected the unit's registered name"))
+                errors.append(RowError(number, columns["name"], _("empty; expected the unit's registered name")))
             industry = industry_problem(cell["industry"])
             if industry:
                 errors.append(RowError(number, columns["industry"], industry))
@@ -141,16 +154,28 @@ def read_units(
                     RowError(
                         number,
                         columns["region"],
-                        f"{cell['region']!r} is not a GB/T 2260 division; expected a six-digit code such as 220100 "
-                        "or an exact name such as 长春市",
+                        _(
+                            "{region!r} is not a GB/T 2260 division; expected a six-digit code such as 220100 "
+                            "or an exact name such as 长春市"
+                        ).format(region=cell["region"]),
                     )
                 )
             band = cell.get("band", "")
             if band and band not in band_keys:
-                errors.append(RowError(number, columns["band"], f"{band!r}; expected one of {', '.join(band_keys)}"))
+                errors.append(
+                    RowError(
+                        number,
+                        columns["band"],
+                        _("{band!r}; expected one of {bands}").format(band=band, bands=", ".join(band_keys)),
+                    )
+                )
             centre = cell.get("data_centre", "").lower()
             if centre not in _YES | _NO:
-                errors.append(RowError(number, columns["data_centre"], f"{centre!r}; expected yes or no (是/否)"))
+                errors.append(
+                    RowError(
+                        number, columns["data_centre"], _("{value!r}; expected yes or no (是/否)").format(value=centre)
+                    )
+                )
             if errors:
                 for e in errors:
                     report.add(e)

@@ -40,6 +40,7 @@ import pandas as pd
 from tanda.enterprises.creditcode import credit_code_problem, normalize_credit_code
 from tanda.enterprises.errors import EnterpriseInputError, ImportReport, RowError
 from tanda.enterprises.reading import CHUNK_ROWS, Chunk, TableReader
+from tanda.i18n import _
 from tanda.inventory.activity import to_canonical
 from tanda.inventory.fuels import Fuel, all_fuels, resolve_fuel, suggest_fuels
 from tanda.units import UnitError
@@ -254,13 +255,15 @@ class SubmissionValidator:
                 RowError(
                     1,
                     None,
-                    f"missing column(s) {', '.join(missing)}; the header must be "
-                    "credit_code,year,month,fuel,quantity,unit (and optionally direction)",
+                    _(
+                        "missing column(s) {columns}; the header must be "
+                        "credit_code,year,month,fuel,quantity,unit (and optionally direction)"
+                    ).format(columns=", ".join(missing)),
                 )
             )
         for h in unexpected:
             problems.append(
-                RowError(1, h, "unexpected column; expected credit_code,year,month,fuel,quantity,unit[,direction]")
+                RowError(1, h, _("unexpected column; expected credit_code,year,month,fuel,quantity,unit[,direction]"))
             )
         if problems:
             for p in problems:
@@ -295,8 +298,10 @@ class SubmissionValidator:
                         RowError(
                             int(rows[i]),
                             None,
-                            f"duplicates row {int(rows[j])}: the same unit, year, month, fuel and direction "
-                            "given twice; expected one row each",
+                            _(
+                                "duplicates row {row}: the same unit, year, month, fuel and direction "
+                                "given twice; expected one row each"
+                            ).format(row=int(rows[j])),
                         )
                     )
         self._keys, self._key_rows = [], []
@@ -304,7 +309,7 @@ class SubmissionValidator:
 
     def run(self) -> ImportReport:
         """Validate the whole file without keeping the rows (a dry run)."""
-        for _ in self.chunks():
+        for _chunk in self.chunks():
             pass
         return self.finish()
 
@@ -358,15 +363,17 @@ class SubmissionValidator:
         for k, raw_code in enumerate(code_values):
             code = normalize_credit_code(raw_code)
             if not code:
-                code_msg[k] = "empty; expected the unit's 18-character unified social credit code"
+                code_msg[k] = _("empty; expected the unit's 18-character unified social credit code")
                 continue
             problem = credit_code_problem(code)
             if problem:
                 code_msg[k] = problem
             elif code not in self.units:
-                code_msg[k] = f"{code} is not a registered unit; register it first (tanda enterprise register)"
+                code_msg[k] = _(
+                    "{code} is not a registered unit; register it first (tanda enterprise register)"
+                ).format(code=code)
             elif self.allowed is not None and code not in self.allowed:
-                code_msg[k] = f"{code} is not your unit; you may submit only for your own unit"
+                code_msg[k] = _("{code} is not your unit; you may submit only for your own unit").format(code=code)
             else:
                 unit_of[k] = self.units[code]
         unit = unit_of[code_idx]
@@ -376,13 +383,13 @@ class SubmissionValidator:
         fail(
             ~((year >= YEARS[0]) & (year <= YEARS[1])),
             "year",
-            lambda i: f"{text_of('year', i)!r} is not a year; expected e.g. 2024",
+            lambda i: _("{value!r} is not a year; expected e.g. 2024").format(value=text_of("year", i)),
         )
         month = _whole_numbers(*coded["month"])
         fail(
             ~((month >= 1) & (month <= 12)),
             "month",
-            lambda i: f"{text_of('month', i)!r} is not a month; expected 1–12",
+            lambda i: _("{value!r} is not a month; expected 1–12").format(value=text_of("month", i)),
         )
 
         # fuel: once per distinct name
@@ -393,23 +400,25 @@ class SubmissionValidator:
             item = resolve_fuel(name) if name else None
             if item is None:
                 hint = suggest_fuels(name) if name else []
-                fuel_msg[k] = (
-                    f"{name!r} is not a known fuel"
-                    + (
-                        f"; did you mean {' / '.join(hint)}?"
-                        if hint
-                        else "; expected e.g. 原煤, 天然气, 电力, Diesel Oil"
+                if not name:
+                    fuel_msg[k] = _("empty; expected a fuel such as 原煤, 天然气, 电力")
+                elif hint:
+                    fuel_msg[k] = _("{name!r} is not a known fuel; did you mean {hint}?").format(
+                        name=name, hint=" / ".join(hint)
                     )
-                    if name
-                    else "empty; expected a fuel such as 原煤, 天然气, 电力"
-                )
+                else:
+                    fuel_msg[k] = _(
+                        "{name!r} is not a known fuel; expected e.g. 原煤, 天然气, 电力, Diesel Oil"
+                    ).format(name=name)
             elif item.category not in ENERGY_CATEGORIES:
-                fuel_msg[k] = f"{item.name_zh} is not an energy carrier; submissions report energy bought and used"
+                fuel_msg[k] = _("{fuel} is not an energy carrier; submissions report energy bought and used").format(
+                    fuel=item.name_zh
+                )
                 item = None
             elif item.id not in self._fuel_codes:
-                fuel_msg[k] = (
-                    f"{item.name_zh} has no submission code yet (tanda/data/enterprises/submission_fuel_codes.csv)"
-                )
+                fuel_msg[k] = _(
+                    "{fuel} has no submission code yet (tanda/data/enterprises/submission_fuel_codes.csv)"
+                ).format(fuel=item.name_zh)
                 item = None
             fuel_of.append(item)
         fuel_known = np.array([f is not None for f in fuel_of], dtype=bool)
@@ -424,18 +433,17 @@ class SubmissionValidator:
             ~np.isfinite(quantity),
             "quantity",
             lambda i: (
-                "empty; expected a quantity (the row may have fewer cells than the header)"
+                _("empty; expected a quantity (the row may have fewer cells than the header)")
                 if str(quantity_text[i]).strip() == ""
-                else f"{str(quantity_text[i]).strip()!r} is not a number"
+                else _("{value!r} is not a number").format(value=str(quantity_text[i]).strip())
             ),
         )
         fail(
             np.nan_to_num(quantity, nan=0.0) < 0,
             "quantity",
-            lambda i: (
-                f"{quantity[i]:g} is negative; expected a quantity ≥ 0 (energy passed on goes in a row with "
-                "direction out)"
-            ),
+            lambda i: _(
+                "{quantity:g} is negative; expected a quantity ≥ 0 (energy passed on goes in a row with direction out)"
+            ).format(quantity=quantity[i]),
         )
 
         # unit: once per distinct (fuel, unit) pair
@@ -448,7 +456,7 @@ class SubmissionValidator:
             item = fuel_of[f] if f >= 0 else None
             written = unit_values[u] if u >= 0 else ""
             if not written:
-                unit_msg[k] = "empty; expected a unit such as t, 万千瓦时, 万立方米 (the row may have fewer cells)"
+                unit_msg[k] = _("empty; expected a unit such as t, 万千瓦时, 万立方米 (the row may have fewer cells)")
                 continue
             if item is None:
                 continue  # the fuel column already says what is wrong
@@ -461,7 +469,7 @@ class SubmissionValidator:
         fail(
             np.isnan(per_row_factor) & fuel_ok,
             "unit",
-            lambda i: unit_msg.get(int(pair_idx[i]), "not a unit"),
+            lambda i: unit_msg.get(int(pair_idx[i]), _("not a unit")),
         )
 
         # direction (optional column)
@@ -472,9 +480,8 @@ class SubmissionValidator:
             fail(
                 direction < 0,
                 "direction",
-                lambda i: (
-                    f"{text_of('direction', i)!r} is not a direction; expected in (bought, used) or out "
-                    "(sold, passed on)"
+                lambda i: _("{value!r} is not a direction; expected in (bought, used) or out (sold, passed on)").format(
+                    value=text_of("direction", i)
                 ),
             )
         else:
@@ -493,8 +500,10 @@ class SubmissionValidator:
                     RowError(
                         int(r),
                         None,
-                        "this unit, month, fuel and direction is already stored; correct the stored value "
-                        "instead of importing it again",
+                        _(
+                            "this unit, month, fuel and direction is already stored; correct the stored value "
+                            "instead of importing it again"
+                        ),
                     )
                 )
             keep_new = ~stored
@@ -522,11 +531,15 @@ class SubmissionValidator:
         if key not in self._factor_cache:
             try:
                 value = to_canonical(item, 1.0, written)
-                self._factor_cache[key] = value if math.isfinite(value) and value > 0 else f"{written!r} is not usable"
+                self._factor_cache[key] = (
+                    value if math.isfinite(value) and value > 0 else _("{unit!r} is not usable").format(unit=written)
+                )
             except UnitError as exc:
                 self._factor_cache[key] = f"{exc}"
             except Exception as exc:  # pint raises assorted errors on odd text
-                self._factor_cache[key] = f"{written!r} is not a unit tanda knows ({type(exc).__name__})"
+                self._factor_cache[key] = _("{unit!r} is not a unit tanda knows ({error})").format(
+                    unit=written, error=type(exc).__name__
+                )
         return self._factor_cache[key]
 
 
