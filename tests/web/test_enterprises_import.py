@@ -244,3 +244,34 @@ def test_after_an_import_the_years_energy_is_ready_before_anyone_asks(regions, t
     kept = energy_cache.year_energy(2024, lambda: pytest.fail("the year's energy was not kept"))
     assert kept.frame["year"].tolist() == [2024] and kept.frame["tce_equivalent"].iloc[0] > 0
     assert energy_of(None, [2023]).frame["month"].tolist() == [12]
+
+
+@pytest.mark.django_db(transaction=True)
+def test_tanda_serve_computes_the_newest_years_energy_as_it_starts(regions, tmp_path, settings):
+    """Rows imported by another process (the command line) are ready before the first visit."""
+    from tanda.commands.web import start_warmups
+    from tanda.web.enterprises import energy_cache
+
+    register_units(
+        write(
+            tmp_path / "u.csv",
+            [[CODES[0], "示例企业（合成数据）", "3011", "220100"]],
+            ["credit_code", "name", "industry", "region"],
+        )
+    )
+    assert import_submissions(
+        write(tmp_path / "s.csv", [[CODES[0], 2023, 12, "原煤", 100, "t"], [CODES[0], 2024, 3, "原煤", 100, "t"]])
+    ).stored
+    settings.TANDA_WARM_ENERGY = False
+    assert start_warmups() == []
+
+    settings.TANDA_WARM_ENERGY = True
+    threads = start_warmups()
+    assert [t.name for t in threads] == ["tanda-warm-energy"]
+    for thread in threads:
+        thread.join(timeout=60)
+    kept = energy_cache.year_energy(2024, lambda: pytest.fail("the newest year's energy was not kept"))
+    assert kept.frame["month"].tolist() == [3]
+    asked = []
+    energy_cache.year_energy(2023, lambda: asked.append(2023))
+    assert asked == [2023]  # only the newest year is computed ahead

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import threading
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
@@ -15,9 +16,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     from tanda.web.wsgi import application
 
+    start_warmups()
     print(f"tanda: serving on http://{args.host}:{args.port}/  (Ctrl+C to stop)", flush=True)
     serve(application, host=args.host, port=args.port, threads=8, _quiet=True)
     return 0
+
+
+def start_warmups() -> list[threading.Thread]:
+    """Each feature app's `warmup.start()`, unless settings.TANDA_WARM_ENERGY is off; their threads."""
+    from django.conf import settings
+
+    from tanda.web.features import FEATURE_APPS, feature_module
+
+    if not settings.TANDA_WARM_ENERGY:
+        return []
+    threads = []
+    for app in FEATURE_APPS:
+        module = feature_module(app, "warmup")
+        thread = module.start() if module is not None else None
+        if thread is not None:
+            threads.append(thread)
+    return threads
 
 
 def cmd_demo(args: argparse.Namespace) -> int:

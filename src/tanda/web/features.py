@@ -2,7 +2,8 @@
 
 Each feature app may have `urls.py` (mounted at /<label>/, namespace <label>), `api.py` with a
 django-ninja `router` (mounted at /api/<label>/), and `nav_label`/`nav_url` on its AppConfig (a
-menu entry). Nothing else needs editing when a feature is added.
+menu entry), and `warmup.py` whose `start()` `tanda serve` calls before it serves (background work
+that spares the first visitor a wait). Nothing else needs editing when a feature is added.
 """
 
 from __future__ import annotations

@@ -101,8 +101,9 @@ LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "plans:list"
 LOGOUT_REDIRECT_URL = "plans:list"
 
-# After a file import, the web app computes the imported years' energy of every unit in the background,
-# so that the next unit list or roll-up does not wait for it (the test settings turn this off).
+# After a file import, and as `tanda serve` starts (each feature app's `warmup.start()`), the web app
+# computes the years' energy of every unit in the background, so that the next unit list or roll-up
+# does not wait for it (the test settings turn this off).
 TANDA_WARM_ENERGY = True
 
 EMAIL_BACKEND = os.environ.get("TANDA_EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
