@@ -51,8 +51,7 @@ def data(regions):
         region_id="220100",
         industry="3011",
         product="cement_clinker",
-        design_energy_tce=0,
-        status="operating",
+        status="operating",  # an existing line: no design figure, monitored from its submissions
     )
     RegionCap.objects.create(region_id="220100", year=2026, energy_cap_tce=1_000_000, energy_used_tce=600_000)
     return unit, planned, operating
@@ -82,6 +81,30 @@ def test_projects_by_class_with_deadline_and_budget(client, viewer, data):
     assert "105.5" in between
     detail = client.get(reverse("enterprises:project", args=[planned.pk])).content.decode()
     assert "25.0%" in detail  # 100,000 tce of the 400,000 left under Changchun's cap
+
+
+def test_a_new_project_needs_its_design_energy_and_an_existing_line_does_not(client, make_user, data):
+    client.force_login(make_user("changchun-office", "office", "220100"))
+    form = {
+        "name": "拟建电解铝（合成数据）",
+        "region": "220100",
+        "industry": "3216",
+        "product": "aluminium",
+        "capacity_unit": "万吨/年",
+        "status": "planned",
+    }
+    refused = client.post(reverse("enterprises:project_add"), form)
+    assert refused.status_code == 200
+    assert "拟建、在建项目须填写设计年综合能耗" in refused.content.decode()
+    assert not Project.objects.filter(name=form["name"]).exists()
+
+    saved = client.post(reverse("enterprises:project_add"), {**form, "status": "operating"})
+    project = Project.objects.get(name=form["name"])
+    assert saved["Location"] == project.get_absolute_url() and project.design_energy_tce is None
+    page = client.get(reverse("enterprises:projects")).content.decode()
+    row = page.split(form["name"])[-1].split("</tr>")[0]  # its row of the table (after the saved message)
+    assert '<td class="num">—</td>' in row  # no design figure shown as 0
+    assert "%" not in row  # and no share of the region's allowance
 
 
 def test_export_has_the_classes(client, viewer, data):

@@ -177,7 +177,7 @@ def _projects(units: list[Enterprise]) -> int:
                 "region_id": u.region_id,
                 "industry": u.industry,
                 "product": product,
-                "design_energy_tce": 0.0,
+                "design_energy_tce": None,  # an existing line: monitored from its submissions
                 "status": Project.Status.OPERATING,
                 "start_year": 2015,
                 "approvals": "存量项目（合成数据）",

@@ -124,6 +124,13 @@ class ProjectForm(forms.ModelForm):
             raise forms.ValidationError(problem)
         return text.lstrip("ABCDEFGHIJKLMNOPQRST")
 
+    def clean(self) -> dict:
+        """A planned or building project is reviewed on its design energy use, so it must have one."""
+        data = super().clean()
+        if data.get("status") != Project.Status.OPERATING and data.get("design_energy_tce") is None:
+            self.add_error("design_energy_tce", _("拟建、在建项目须填写设计年综合能耗（节能审查的数字）。"))
+        return data
+
 
 class CapForm(forms.ModelForm):
     class Meta:

@@ -249,7 +249,13 @@ class Project(models.Model):
     product = models.CharField(_("主要产品"), max_length=40)  # a benchmark product id
     capacity = models.FloatField(_("设计产能"), null=True, blank=True)
     capacity_unit = models.CharField(_("产能单位"), max_length=20, blank=True, default="万吨/年")
-    design_energy_tce = models.FloatField(_("设计年综合能耗（吨标准煤，当量值）"), validators=[MinValueValidator(0)])
+    design_energy_tce = models.FloatField(
+        _("设计年综合能耗（吨标准煤，当量值）"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(0)],
+        help_text=_("拟建、在建项目必填（节能审查的数字）；已投产的存量项目可不填，以实测能耗监测。"),
+    )
     design_co2_t = models.FloatField(_("设计年二氧化碳排放（吨）"), null=True, blank=True)
     design_unit_consumption = models.FloatField(_("设计单位产品能耗"), null=True, blank=True)
     status = models.CharField(_("状态"), max_length=20, choices=Status.choices, default=Status.PLANNED)

@@ -211,7 +211,7 @@ def project_view(
             .first()
         )
         if cap is not None:
-            if cap.energy_cap_tce is not None:
+            if cap.energy_cap_tce is not None and project.design_energy_tce is not None:
                 view.energy = budget_share(project.design_energy_tce, cap.energy_cap_tce, cap.energy_used_tce or 0.0)
             if cap.carbon_cap_t is not None and project.design_co2_t is not None:
                 view.carbon = budget_share(project.design_co2_t, cap.carbon_cap_t, cap.carbon_used_t or 0.0)
