@@ -7,7 +7,7 @@ from collections import Counter
 
 import pytest
 
-from tanda.regions import Division, ancestors, children, division, divisions
+from tanda.regions import Division, ancestors, children, codes_within, division, divisions
 
 MAINLAND_PROVINCES = {
     "110000": "北京市",
@@ -185,3 +185,11 @@ def test_divisions_returns_a_copy() -> None:
     first = divisions()
     first.clear()
     assert len(divisions()) > 3000
+
+
+def test_codes_within_a_region_reach_its_counties():
+    jilin = codes_within("220000")
+    assert {"220000", "220100", "220581"} <= jilin and "210000" not in jilin
+    assert len(jilin) == 1 + len(children("220000")) + sum(len(children(c.code)) for c in children("220000"))
+    assert codes_within("220581") == {"220581"}  # a county has nothing below it
+    assert codes_within("999999") == {"999999"}  # an unknown code stands for itself

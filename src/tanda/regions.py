@@ -84,6 +84,21 @@ def children(code: str) -> list[Division]:
     return list(_children().get(code, ()))
 
 
+@cache
+def codes_within(code: str) -> frozenset[str]:
+    """``code`` and the codes of every division below it (a city's counties count in the city).
+
+    Tolerant where `children` is strict: an unknown code stands for itself, so a filter by a stale
+    or mistyped code finds nothing instead of failing.
+    """
+    found, todo = {code}, [code]
+    while todo:
+        for d in _children().get(todo.pop(), ()):
+            found.add(d.code)
+            todo.append(d.code)
+    return frozenset(found)
+
+
 def ancestors(code: str) -> list[Division]:
     """Divisions above ``code``, outermost first (e.g. 220581 → [吉林省, 通化市]); KeyError for an unknown code."""
     chain: list[Division] = []

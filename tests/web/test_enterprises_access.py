@@ -92,6 +92,14 @@ def test_api_shows_only_the_own_unit(enterprise_client, two_units):
     assert enterprise_client.get(f"/api/enterprises/units/{own.credit_code}/monthly").status_code == 200
 
 
+def test_the_projects_api_shows_only_the_own_units_projects(enterprise_client, two_units):
+    own, other = two_units
+    listed = enterprise_client.get("/api/enterprises/projects").json()
+    assert [p["credit_code"] for p in listed] == [own.credit_code]
+    other_project = Project.objects.get(enterprise=other)
+    assert enterprise_client.get(f"/api/enterprises/projects/{other_project.pk}").status_code == 404
+
+
 def test_an_enterprise_user_imports_only_its_own_rows(enterprise_client, two_units, tmp_path, settings):
     settings.HOME = tmp_path
     own, other = two_units

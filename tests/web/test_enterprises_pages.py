@@ -83,6 +83,48 @@ def test_projects_by_class_with_deadline_and_budget(client, viewer, data):
     assert "25.0%" in detail  # 100,000 tce of the 400,000 left under Changchun's cap
 
 
+def test_the_projects_api_gives_the_pages_classes_levels_and_shares(client, viewer, data):
+    _, planned, operating = data
+    assert client.get("/api/enterprises/projects").status_code == 401
+    client.force_login(viewer)
+    listed = {p["name"]: p for p in client.get("/api/enterprises/projects").json()}
+    assert set(listed) == {planned.name, operating.name}
+
+    design = listed[planned.name]
+    assert design["screening_class"] == "below_baseline"
+    assert design["screenings"] == [
+        {
+            "basis": "design",
+            "value": 118.0,
+            "unit": "kgce/t",
+            "screening_class": "below_baseline",
+            "deadline": "2025-12-31",
+        }
+    ]
+    assert (design["level"]["origin"], design["level"]["benchmark"], design["level"]["baseline"]) == (
+        "packaged",
+        100.0,
+        117.0,
+    )
+    assert design["energy_share"]["remaining"] == 400_000 and design["energy_share"]["share"] == 0.25
+    assert design["carbon_share"] is None  # Changchun has no carbon cap here
+
+    measured = listed[operating.name]
+    assert measured["screening_class"] == "between" and measured["design_energy_tce"] is None
+    [screening] = measured["screenings"]
+    assert screening["basis"] == "measured" and round(screening["value"], 1) == 105.5
+    assert measured["energy_share"] is None
+
+    def names(query: str) -> list[str]:
+        return [p["name"] for p in client.get("/api/enterprises/projects" + query).json()]
+
+    assert names("?screening_class=between") == [operating.name]
+    assert sorted(names("?region=220000")) == sorted([planned.name, operating.name])  # the province holds Changchun
+    assert names("?region=220581") == [] and names("?status=planned") == [planned.name]
+    assert client.get("/api/enterprises/projects?screening_class=worst").status_code == 422
+    assert client.get(f"/api/enterprises/projects/{planned.pk}").json()["screening_class"] == "below_baseline"
+
+
 def test_a_new_project_needs_its_design_energy_and_an_existing_line_does_not(client, make_user, data):
     client.force_login(make_user("changchun-office", "office", "220100"))
     form = {

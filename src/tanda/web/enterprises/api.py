@@ -4,11 +4,14 @@ Reading follows the pages' rules (session sign-in; an enterprise user sees only 
 Metering systems post readings with a bearer key issued for one unit (`MeterToken`), or as a
 signed-in user who may submit for the unit (session, CSRF-checked). Benchmark and baseline levels
 are listed (packaged and entered, each with its source) and entered under the levels page's rules;
-a level the domain refuses is a 422 naming each field.
+a level the domain refuses is a 422 naming each field. Two-high projects are listed with their
+screening class, the level it is against and their share of the region's remaining allowance,
+as on the list page.
 """
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
@@ -21,12 +24,12 @@ from ninja.security import HttpBearer, django_auth
 from tanda.enterprises import Reading
 from tanda.enterprises.benchmarks import LEVEL_FIELDS, LevelError, entered_level
 from tanda.enterprises.registry import resolve_region
-from tanda.web.enterprises.access import can_read_unit, can_submit_for, visible_units
+from tanda.web.enterprises.access import can_read_unit, can_submit_for, visible_projects, visible_units
 from tanda.web.enterprises.levels import AppliedLevel, LevelBook, can_edit_level, entered_applied, may_enter_levels
 from tanda.web.enterprises.levels_files import fill_level
 from tanda.web.enterprises.meter import store_readings
-from tanda.web.enterprises.models import EnteredLevel, Enterprise, MeterToken
-from tanda.web.enterprises.services import energy_of
+from tanda.web.enterprises.models import EnteredLevel, Enterprise, MeterToken, Project
+from tanda.web.enterprises.services import SCREENING_TABS, ProjectView, energy_of, project_views
 
 router = Router(tags=["enterprises"])
 
@@ -296,3 +299,102 @@ def create_level(request: HttpRequest, payload: LevelIn):
         return Status(422, {"errors": [{"field": f, "message": message} for f in ("product", "edition", "region")]})
     level = EnteredLevel.objects.select_related("region", "entered_by").get(pk=level.pk)
     return Status(201, _level_out(entered_applied(level)))
+
+
+class ScreeningOut(Schema):
+    basis: str  # "design" (the project's design figure) or "measured" (its unit's submissions and output)
+    value: float
+    unit: str
+    screening_class: str  # above_benchmark, between or below_baseline
+    deadline: date | None  # to renovate or exit, below the baseline only
+
+
+class ShareOut(Schema):
+    cap: float
+    used: float
+    remaining: float
+    project: float
+    share: float | None  # of what remains under the cap; null when nothing remains
+    exceeds: bool
+
+
+class ProjectOut(Schema):
+    id: int
+    name: str
+    credit_code: str | None
+    region: str
+    industry: str
+    product: str
+    status: str
+    capacity: float | None
+    capacity_unit: str
+    design_energy_tce: float | None
+    design_co2_t: float | None
+    screening_class: str  # the measured class of an operating project, else the design class; or "unscreened"
+    screenings: list[ScreeningOut]
+    level: LevelOut | None
+    energy_share: ShareOut | None
+    carbon_share: ShareOut | None
+    synthetic: bool
+
+
+def _project_out(view: ProjectView) -> dict:
+    p = view.project
+    screenings = [
+        {
+            "basis": basis,
+            "value": s.value,
+            "unit": s.unit,
+            "screening_class": s.level,
+            "deadline": s.deadline,
+        }
+        for basis, s in (("design", view.design), ("measured", view.measured))
+        if s is not None
+    ]
+    return {
+        "id": p.pk,
+        "name": p.name,
+        "credit_code": p.enterprise.credit_code if p.enterprise else None,
+        "region": p.region_id,
+        "industry": p.industry,
+        "product": p.product,
+        "status": p.status,
+        "capacity": p.capacity,
+        "capacity_unit": p.capacity_unit,
+        "design_energy_tce": p.design_energy_tce,
+        "design_co2_t": p.design_co2_t,
+        "screening_class": view.screening_class,
+        "screenings": screenings,
+        "level": _level_out(view.level) if view.level else None,
+        "energy_share": asdict(view.energy) if view.energy else None,
+        "carbon_share": asdict(view.carbon) if view.carbon else None,
+        "synthetic": p.synthetic,
+    }
+
+
+@router.get("/projects", response=list[ProjectOut], summary="Two-high projects with their screening and budget shares")
+def list_projects(
+    request: HttpRequest,
+    region: str | None = None,
+    status: str | None = None,
+    screening_class: str | None = None,
+):
+    """`region` includes the regions below it; `screening_class` as in the list page's tabs."""
+    _require_reader(request)
+    if status and status not in Project.Status.values:
+        raise HttpError(422, f"status {status!r} is not one of {', '.join(Project.Status.values)}")
+    if screening_class and screening_class not in SCREENING_TABS:
+        raise HttpError(422, f"screening_class {screening_class!r} is not one of {', '.join(SCREENING_TABS)}")
+    visible = visible_projects(request.user, Project.objects.all())
+    views = project_views(visible, region=region or "", status=status or "")
+    return [_project_out(v) for v in views if not screening_class or v.screening_class == screening_class]
+
+
+@router.get("/projects/{project_id}", response=ProjectOut, summary="One two-high project")
+def project_detail(request: HttpRequest, project_id: int):
+    _require_reader(request)
+    projects = visible_projects(request.user, Project.objects.filter(pk=project_id))
+    views = project_views(projects)
+    if not views:
+        raise Http404
+    return _project_out(views[0])

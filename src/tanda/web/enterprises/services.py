@@ -15,6 +15,7 @@ from django.db import connection
 from django.db.models import Max, QuerySet
 
 from tanda.enterprises import (
+    CLASSES,
     Flag,
     MonthlyEnergy,
     Screening,
@@ -26,6 +27,7 @@ from tanda.enterprises import (
 from tanda.enterprises.benchmarks import benchmarks, screen_against
 from tanda.enterprises.projects import BudgetShare
 from tanda.enterprises.reference import grid_of_region, settings
+from tanda.regions import codes_within
 from tanda.web.enterprises.energy_cache import year_energy
 from tanda.web.enterprises.frames import submissions_frame
 from tanda.web.enterprises.levels import AppliedLevel, LevelBook
@@ -148,6 +150,9 @@ def intensities(enterprise: Enterprise, year: int, annual: pd.Series | None) -> 
     return out
 
 
+SCREENING_TABS = (*CLASSES, "unscreened")  # a project's `screening_class`: the list's tabs, the API's filter
+
+
 @dataclass
 class ProjectView:
     project: Project
@@ -164,6 +169,24 @@ class ProjectView:
     def current(self) -> Screening | None:
         """What the list sorts by: the measured class of an operating project, else its design class."""
         return self.measured or self.design
+
+    @property
+    def screening_class(self) -> str:
+        """The list tab it belongs to: a class of `tanda.enterprises.CLASSES`, or "unscreened"."""
+        return self.current.level if self.current else "unscreened"
+
+
+def project_views(projects: QuerySet, *, region: str = "", status: str = "") -> list[ProjectView]:
+    """Screenings of the projects (already limited to what the user may see) in a region and status.
+
+    The levels are read once for all of them; a region includes the regions below it.
+    """
+    if region:
+        projects = projects.filter(region_id__in=codes_within(region))
+    if status:
+        projects = projects.filter(status=status)
+    book = LevelBook.load()
+    return [project_view(p, book=book) for p in projects.select_related("region", "enterprise")]
 
 
 def project_view(

@@ -16,41 +16,27 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from tanda.enterprises import CLASSES
 from tanda.enterprises.benchmarks import CLASS_LABELS_ZH
 from tanda.web.enterprises.access import can_edit_region_data, own_enterprise_id
 from tanda.web.enterprises.common import signed_in
 from tanda.web.enterprises.forms import CapForm, ProjectForm
-from tanda.web.enterprises.levels import LevelBook
 from tanda.web.enterprises.models import Project, RegionCap
-from tanda.web.enterprises.services import ProjectView, project_view
-from tanda.web.enterprises.views.units import _regions_with_units, _within, editable_region_queryset, projects_of
-
-CLASS_TABS = [*CLASSES, "unscreened"]
+from tanda.web.enterprises.services import SCREENING_TABS, ProjectView, project_view, project_views
+from tanda.web.enterprises.views.units import _regions_with_units, editable_region_queryset, projects_of
 
 
 def _views(request: HttpRequest) -> list[ProjectView]:
-    projects = projects_of(request.user)
-    region = request.GET.get("region") or ""
-    if region:
-        projects = projects.filter(region_id__in=_within(region))
-    status = request.GET.get("status") or ""
-    if status:
-        projects = projects.filter(status=status)
-    book = LevelBook.load()
-    return [project_view(p, book=book) for p in projects.select_related("region", "enterprise")]
-
-
-def _class_of(view: ProjectView) -> str:
-    return view.current.level if view.current else "unscreened"
+    return project_views(
+        projects_of(request.user), region=request.GET.get("region") or "", status=request.GET.get("status") or ""
+    )
 
 
 @signed_in
 def project_list(request: HttpRequest) -> HttpResponse:
     views = _views(request)
     chosen = request.GET.get("class") or ""
-    counts = {c: sum(1 for v in views if _class_of(v) == c) for c in CLASS_TABS}
-    shown = [v for v in views if not chosen or _class_of(v) == chosen]
+    counts = {c: sum(1 for v in views if v.screening_class == c) for c in SCREENING_TABS}
+    shown = [v for v in views if not chosen or v.screening_class == chosen]
     return render(
         request,
         "enterprises/project_list.html",
@@ -58,7 +44,7 @@ def project_list(request: HttpRequest) -> HttpResponse:
             "views": shown,
             "chosen": chosen,
             "counts": counts,
-            "tabs": CLASS_TABS,
+            "tabs": SCREENING_TABS,
             "labels": {**CLASS_LABELS_ZH, "unscreened": _("未作能效分类")},
             "regions": _regions_with_units(),
             "region": request.GET.get("region") or "",
@@ -109,7 +95,7 @@ def project_export(request: HttpRequest) -> HttpResponse:
     views = _views(request)
     chosen = request.GET.get("class") or ""
     if chosen:
-        views = [v for v in views if _class_of(v) == chosen]
+        views = [v for v in views if v.screening_class == chosen]
     book = Workbook()
     sheet = book.active
     sheet.title = "两高项目清单"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import lru_cache
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
@@ -21,7 +20,7 @@ from tanda.enterprises.reference import settings
 from tanda.enterprises.rollup import rollup_industries, rollup_regions
 from tanda.enterprises.submissions import key_of
 from tanda.inventory.fuels import all_fuels
-from tanda.regions import ancestors
+from tanda.regions import codes_within
 from tanda.web.core.models import Profile, Region
 from tanda.web.core.permissions import role_of
 from tanda.web.enterprises.access import (
@@ -50,15 +49,6 @@ def _regions_with_units():
     return Region.objects.filter(enterprises__isnull=False).distinct().order_by("code")
 
 
-@lru_cache(maxsize=256)
-def _within(region_code: str) -> frozenset[str]:
-    """A region and every region below it (units of a city's counties count in the city)."""
-    from tanda.regions import divisions as all_divisions
-
-    below = {d.code for d in all_divisions() if region_code in {a.code for a in ancestors(d.code)}}
-    return frozenset({region_code} | below)
-
-
 def editable_region_queryset(user):
     """Regions whose units, projects and caps the user may change."""
     if not user.is_authenticated or own_enterprise_id(user) is not None:
@@ -66,7 +56,7 @@ def editable_region_queryset(user):
     if role_of(user) == Profile.Role.ADMIN:
         return Region.objects.all()
     if role_of(user) == Profile.Role.OFFICE and user.profile.region_id:
-        return Region.objects.filter(code__in=_within(user.profile.region_id))
+        return Region.objects.filter(code__in=codes_within(user.profile.region_id))
     return Region.objects.none()
 
 
@@ -80,7 +70,7 @@ def unit_list(request: HttpRequest) -> HttpResponse:
     units = visible_units(request.user, Enterprise.objects.select_related("region"))
     region = request.GET.get("region") or ""
     if region:
-        units = units.filter(region_id__in=_within(region))
+        units = units.filter(region_id__in=codes_within(region))
     division = request.GET.get("division") or ""
     if division:
         units = units.filter(industry__startswith=division)
@@ -283,7 +273,7 @@ def rollup(request: HttpRequest) -> HttpResponse:
         annual = energy.annual()
         regions_table = rollup_regions(annual, keys)
         if region:
-            inside = _within(region)
+            inside = codes_within(region)
             regions_table = regions_table[regions_table["region"].isin(inside)]
         regions_table = regions_table.to_dict("records")
         industries_table = rollup_industries(annual, keys, region=region or None).to_dict("records")
