@@ -1,4 +1,4 @@
-"""`tanda enterprise register` and `import`: the JSON they print and their exit codes."""
+"""`tanda enterprise register`, `import`, `screen` and `projects`: the JSON they print and their exit codes."""
 
 from __future__ import annotations
 
@@ -6,11 +6,12 @@ import csv
 import json
 
 import pytest
+from openpyxl import load_workbook
 from test_enterprises_levels_support import make_level
 
 from tanda.cli import main
 from tanda.enterprises import make_credit_code
-from tanda.web.enterprises.models import Enterprise, Submission
+from tanda.web.enterprises.models import Enterprise, Project, Submission
 
 pytestmark = pytest.mark.django_db
 
@@ -96,3 +97,41 @@ def test_screen_uses_a_level_entered_for_the_region_or_above(capsys):
     assert out["origin"] == "packaged" and out["class"] == "between"
     code = main(["enterprise", "screen", "no_such_product", "1"])
     assert code != 0
+
+
+def test_projects_lists_the_pages_classes_and_writes_its_export(tmp_path, capsys):
+    for name, value in [("甲（合成数据）", 118.0), ("乙（合成数据）", 95.0)]:  # clinker: baseline 117, benchmark 100
+        Project.objects.create(
+            name=name,
+            region_id="220581",
+            industry="3011",
+            product="cement_clinker",
+            design_energy_tce=10_000,
+            design_unit_consumption=value,
+        )
+    code, out = run(capsys, "projects", "--region", "220000")
+    assert code == 0
+    assert out["counts"] == {"benchmark": 1, "between": 0, "below_baseline": 1, "unscreened": 0}
+    below = next(p for p in out["projects"] if p["name"] == "甲（合成数据）")
+    assert below["screening_class"] == "below_baseline" and below["screenings"][0]["deadline"] == "2025-12-31"
+    assert below["level"]["baseline"] == 117.0 and below["level"]["origin"] == "packaged"
+
+    code, out = run(capsys, "projects", "--class", "benchmark")
+    assert code == 0 and [p["name"] for p in out["projects"]] == ["乙（合成数据）"]
+    code, out = run(capsys, "projects", "--region", "220100")  # Changchun: none there
+    assert out["projects"] == []
+
+    path = tmp_path / "list.xlsx"
+    code, out = run(capsys, "projects", "--xlsx", str(path))
+    assert code == 0 and out == {"projects": 2, "xlsx": str(path)}
+    sheet = load_workbook(path).active
+    header = [c.value for c in sheet[1]]
+    classes = {row[0]: row[header.index("能效分类")] for row in sheet.iter_rows(min_row=2, values_only=True)}
+    assert classes["甲（合成数据）"].startswith("低于基准水平") and classes["乙（合成数据）"] == "达到标杆水平"
+
+
+def test_projects_refuses_an_unknown_class_status_or_region(capsys):
+    for argv in (["--class", "worst"], ["--status", "dreamt"], ["--region", "999999"]):
+        assert main(["enterprise", "projects", *argv]) == 2
+        err = capsys.readouterr().err
+        assert argv[1] in err and "tanda: error:" in err

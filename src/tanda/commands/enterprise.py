@@ -1,4 +1,7 @@
-"""`tanda enterprise register|import|rollup|screen`: the unit register, submissions, roll-ups, screening.
+"""`tanda enterprise register|import|rollup|screen|projects`: register, submissions, roll-ups, screening.
+
+projects lists the two-high projects with their screening as `/api/enterprises/projects` gives them,
+or writes the list page's Excel export (`--xlsx`).
 
 register and import print ``{"accepted": n, "rejected": m, "errors": [{"row", "column", "message"}], "stored": …}``
 and exit 1 when anything is rejected, in which case nothing of the file is stored.
@@ -125,6 +128,39 @@ def cmd_screen(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_projects(args: argparse.Namespace) -> int:
+    from tanda.web.bootstrap import setup
+
+    setup()
+    from tanda.regions import division
+    from tanda.web.enterprises.models import Project
+    from tanda.web.enterprises.project_records import project_record, projects_workbook
+    from tanda.web.enterprises.services import SCREENING_TABS, project_views
+
+    if args.region:
+        try:
+            division(args.region)
+        except KeyError as exc:
+            return fail(str(exc.args[0]))
+    if args.status and args.status not in Project.Status.values:
+        return fail(f"--status {args.status!r} is not one of {', '.join(Project.Status.values)}")
+    if args.screening_class and args.screening_class not in SCREENING_TABS:
+        return fail(f"--class {args.screening_class!r} is not one of {', '.join(SCREENING_TABS)}")
+    views = project_views(Project.objects.all(), region=args.region or "", status=args.status or "")
+    views = [v for v in views if not args.screening_class or v.screening_class == args.screening_class]
+    if args.xlsx:
+        Path(args.xlsx).write_bytes(projects_workbook(views))
+        print_json({"projects": len(views), "xlsx": args.xlsx})
+        return 0
+    print_json(
+        {
+            "counts": {tab: sum(v.screening_class == tab for v in views) for tab in SCREENING_TABS},
+            "projects": [project_record(v) for v in views],
+        }
+    )
+    return 0
+
+
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser("enterprise", help="key energy-using units: register, import submissions, roll up, screen")
     commands = parser.add_subparsers(dest="enterprise_command", required=True)
@@ -151,6 +187,17 @@ def register(sub: argparse._SubParsersAction) -> None:
     rollup.add_argument("--region", help="a GB/T 2260 code")
     rollup.add_argument("--balance", help="a region's energy balance or activity file (as `tanda inventory` reads)")
     rollup.set_defaults(handler=cmd_rollup)
+
+    projects = commands.add_parser(
+        "projects", help="two-high projects with their screening class, level and allowance shares (JSON or xlsx)"
+    )
+    projects.add_argument("--region", help="a GB/T 2260 code; the regions below it are included")
+    projects.add_argument("--status", help="planned, under_construction or operating")
+    projects.add_argument(
+        "--class", dest="screening_class", help="benchmark, between, below_baseline or unscreened (as the list's tabs)"
+    )
+    projects.add_argument("--xlsx", help="write the list as the web page's Excel export to this path")
+    projects.set_defaults(handler=cmd_projects)
 
     screen = commands.add_parser("screen", help="classify a unit energy consumption against benchmark and baseline")
     screen.add_argument("product", help="product id, e.g. cement_clinker (see /enterprises/levels/)")

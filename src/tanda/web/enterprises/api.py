@@ -11,7 +11,6 @@ as on the list page.
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from datetime import date, datetime
 
 from django.db import IntegrityError, transaction
@@ -22,14 +21,15 @@ from ninja.errors import HttpError
 from ninja.security import HttpBearer, django_auth
 
 from tanda.enterprises import Reading
-from tanda.enterprises.benchmarks import LEVEL_FIELDS, LevelError, entered_level
+from tanda.enterprises.benchmarks import LevelError, entered_level
 from tanda.enterprises.registry import resolve_region
 from tanda.web.enterprises.access import can_read_unit, can_submit_for, visible_projects, visible_units
 from tanda.web.enterprises.levels import AppliedLevel, LevelBook, can_edit_level, entered_applied, may_enter_levels
 from tanda.web.enterprises.levels_files import fill_level
 from tanda.web.enterprises.meter import store_readings
 from tanda.web.enterprises.models import EnteredLevel, Enterprise, MeterToken, Project
-from tanda.web.enterprises.services import SCREENING_TABS, ProjectView, energy_of, project_views
+from tanda.web.enterprises.project_records import level_record, project_record
+from tanda.web.enterprises.services import SCREENING_TABS, energy_of, project_views
 
 router = Router(tags=["enterprises"])
 
@@ -227,27 +227,13 @@ class ErrorsOut(Schema):
     errors: list[FieldError]
 
 
-def _level_out(level: AppliedLevel) -> dict:
-    ref = level.ref
-    return {
-        "origin": level.origin,
-        "id": level.pk,
-        **{name: getattr(ref, name) for name in LEVEL_FIELDS if name != "citation"},
-        "region": level.region_code,
-        "citation": level.citation,
-        "entered_by": level.entered_by or None,
-        "changed": level.changed,
-        "source": level.source_text(),
-    }
-
-
 @router.get("/levels", response=list[LevelOut], summary="Benchmark and baseline levels: packaged and entered")
 def list_levels(request: HttpRequest, product: str | None = None, origin: str | None = None):
     _require_reader(request)
     book = LevelBook.load()
-    out = [_level_out(AppliedLevel(ref, "packaged", ref.source)) for ref in book.packaged.values()]
+    out = [level_record(AppliedLevel(ref, "packaged", ref.source)) for ref in book.packaged.values()]
     entered = EnteredLevel.objects.select_related("region", "entered_by").order_by("product", "region", "-edition")
-    out += [_level_out(entered_applied(level)) for level in entered]
+    out += [level_record(entered_applied(level)) for level in entered]
     return [o for o in out if (not product or o["product"] == product) and (not origin or o["origin"] == origin)]
 
 
@@ -259,7 +245,7 @@ def applicable_level(request: HttpRequest, product: str, region: str):
     found = LevelBook.load().applies(product, region)
     if found is None:
         raise HttpError(404, f"no level for product {product!r}")
-    return _level_out(found)
+    return level_record(found)
 
 
 @router.post(
@@ -298,7 +284,7 @@ def create_level(request: HttpRequest, payload: LevelIn):
         message = "this product, edition and region were entered meanwhile"
         return Status(422, {"errors": [{"field": f, "message": message} for f in ("product", "edition", "region")]})
     level = EnteredLevel.objects.select_related("region", "entered_by").get(pk=level.pk)
-    return Status(201, _level_out(entered_applied(level)))
+    return Status(201, level_record(entered_applied(level)))
 
 
 class ScreeningOut(Schema):
@@ -338,40 +324,6 @@ class ProjectOut(Schema):
     synthetic: bool
 
 
-def _project_out(view: ProjectView) -> dict:
-    p = view.project
-    screenings = [
-        {
-            "basis": basis,
-            "value": s.value,
-            "unit": s.unit,
-            "screening_class": s.level,
-            "deadline": s.deadline,
-        }
-        for basis, s in (("design", view.design), ("measured", view.measured))
-        if s is not None
-    ]
-    return {
-        "id": p.pk,
-        "name": p.name,
-        "credit_code": p.enterprise.credit_code if p.enterprise else None,
-        "region": p.region_id,
-        "industry": p.industry,
-        "product": p.product,
-        "status": p.status,
-        "capacity": p.capacity,
-        "capacity_unit": p.capacity_unit,
-        "design_energy_tce": p.design_energy_tce,
-        "design_co2_t": p.design_co2_t,
-        "screening_class": view.screening_class,
-        "screenings": screenings,
-        "level": _level_out(view.level) if view.level else None,
-        "energy_share": asdict(view.energy) if view.energy else None,
-        "carbon_share": asdict(view.carbon) if view.carbon else None,
-        "synthetic": p.synthetic,
-    }
-
-
 @router.get("/projects", response=list[ProjectOut], summary="Two-high projects with their screening and budget shares")
 def list_projects(
     request: HttpRequest,
@@ -387,7 +339,7 @@ def list_projects(
         raise HttpError(422, f"screening_class {screening_class!r} is not one of {', '.join(SCREENING_TABS)}")
     visible = visible_projects(request.user, Project.objects.all())
     views = project_views(visible, region=region or "", status=status or "")
-    return [_project_out(v) for v in views if not screening_class or v.screening_class == screening_class]
+    return [project_record(v) for v in views if not screening_class or v.screening_class == screening_class]
 
 
 @router.get("/projects/{project_id}", response=ProjectOut, summary="One two-high project")
@@ -397,4 +349,4 @@ def project_detail(request: HttpRequest, project_id: int):
     views = project_views(projects)
     if not views:
         raise Http404
-    return _project_out(views[0])
+    return project_record(views[0])

@@ -6,21 +6,18 @@ once per request, and is shown with where that level came from.
 
 from __future__ import annotations
 
-import io
-
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
-from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from tanda.enterprises.benchmarks import CLASS_LABELS_ZH
 from tanda.web.enterprises.access import can_edit_region_data, own_enterprise_id
 from tanda.web.enterprises.common import signed_in
 from tanda.web.enterprises.forms import CapForm, ProjectForm
 from tanda.web.enterprises.models import Project, RegionCap
+from tanda.web.enterprises.project_records import projects_workbook
 from tanda.web.enterprises.services import SCREENING_TABS, ProjectView, project_view, project_views
 from tanda.web.enterprises.views.units import _regions_with_units, editable_region_queryset, projects_of
 
@@ -96,77 +93,8 @@ def project_export(request: HttpRequest) -> HttpResponse:
     chosen = request.GET.get("class") or ""
     if chosen:
         views = [v for v in views if v.screening_class == chosen]
-    book = Workbook()
-    sheet = book.active
-    sheet.title = "两高项目清单"
-    header = [
-        "项目名称",
-        "建设单位",
-        "统一社会信用代码",
-        "地区",
-        "行业代码",
-        "产品",
-        "状态",
-        "设计产能",
-        "产能单位",
-        "设计年综合能耗(tce)",
-        "设计年CO2(t)",
-        "单位产品能耗",
-        "指标单位",
-        "依据",
-        "标杆水平",
-        "基准水平",
-        "能效分类",
-        "改造或退出期限",
-        "水平来源",
-        "水平出处",
-        "占剩余能耗额度",
-        "占剩余碳排放额度",
-        "审批情况",
-    ]
-    sheet.append(header)
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-    for v in views:
-        p, s = v.project, v.current
-        ref = v.level.ref if v.level else None
-        sheet.append(
-            [
-                p.name + ("（合成数据）" if p.synthetic and "合成数据" not in p.name else ""),
-                p.enterprise.name if p.enterprise else "",
-                p.enterprise.credit_code if p.enterprise else "",
-                p.region.name,
-                p.industry,
-                ref.product_zh if ref else p.product,
-                p.get_status_display(),
-                p.capacity,
-                p.capacity_unit,
-                p.design_energy_tce,
-                p.design_co2_t,
-                s.value if s else None,
-                ref.unit if ref else "",
-                "实测" if v.measured else ("设计" if v.design else ""),
-                ref.benchmark if ref else None,
-                ref.baseline if ref else None,
-                CLASS_LABELS_ZH[s.level] if s else "未作能效分类",
-                s.deadline.isoformat() if s and s.deadline else "",
-                ("本地录入" if v.level.entered else "已核实公开来源") if v.level else "",
-                v.level.source_text() if v.level else "",
-                v.energy.share if v.energy else None,
-                v.carbon.share if v.carbon else None,
-                p.approvals,
-            ]
-        )
-    for column, width in zip(
-        "ABCDEFGHIJKLMNOPQRSTUVW",
-        [28, 24, 20, 10, 8, 20, 10, 8, 8, 14, 12, 10, 14, 6, 8, 8, 22, 12, 14, 40, 10, 10, 30],
-        strict=True,
-    ):
-        sheet.column_dimensions[column].width = width
-    buffer = io.BytesIO()
-    book.save(buffer)
     response = HttpResponse(
-        buffer.getvalue(), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+        projects_workbook(views), content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
     )
     response["Content-Disposition"] = 'attachment; filename="two-high-projects.xlsx"'
     return response
