@@ -7,6 +7,7 @@ import io
 import pytest
 from django.urls import reverse
 from openpyxl import load_workbook
+from test_inventory_support import store_tidy
 
 from tanda.enterprises import make_credit_code
 from tanda.web.enterprises.models import Enterprise, Output, Project, RegionCap, Submission
@@ -147,6 +148,27 @@ def test_a_new_project_needs_its_design_energy_and_an_existing_line_does_not(cli
     row = page.split(form["name"])[-1].split("</tr>")[0]  # its row of the table (after the saved message)
     assert '<td class="num">—</td>' in row  # no design figure shown as 0
     assert "%" not in row  # and no share of the region's allowance
+
+
+def test_the_rollup_checks_units_against_the_years_stored_balances(client, viewer, data):
+    client.force_login(viewer)
+    page = client.get(reverse("enterprises:rollup") + "?year=2024").content.decode()
+    assert "本年份尚无已核算的地区能源平衡表" in page
+
+    # the units of Changchun report 13,000 t of raw coal in 2024 (11 months of 1,000 t, September 3,000 t)
+    (province,) = store_tidy([("吉林省", 2024, "工业", "原煤", 100, "万吨")], region="220000")
+    (city,) = store_tidy([("长春市", 2024, "工业", "原煤", 1, "万吨")], region="220100")
+    page = client.get(reverse("enterprises:rollup") + "?year=2024").content.decode()
+    rows = page.split('id="balance"')[1].split("</table>")[0].split("<tr")[2:]
+    assert len(rows) == 2
+    jilin, changchun = sorted(rows, key=lambda row: "长春市" in row)
+    assert "吉林省（220000）" in jilin and "13,000 t" in jilin and "1,000,000 t" in jilin and "1.3%" in jilin
+    assert "一致" in jilin and province.get_absolute_url() in jilin
+    assert "长春市（220100）" in changchun and "10,000 t" in changchun and "130.0%" in changchun
+    assert "flagged" in changchun and "单位上报量超过平衡表" in changchun and city.get_absolute_url() in changchun
+
+    only_city = client.get(reverse("enterprises:rollup") + "?year=2024&region=220100").content.decode()
+    assert "单位上报量超过平衡表" in only_city and "吉林省（220000）" not in only_city.split('id="balance"')[1]
 
 
 def test_export_has_the_classes(client, viewer, data):

@@ -31,6 +31,7 @@ from tanda.web.enterprises.access import (
     visible_projects,
     visible_units,
 )
+from tanda.web.enterprises.balance import balance_rows
 from tanda.web.enterprises.common import chosen_year, signed_in, unit_view
 from tanda.web.enterprises.forms import EnterpriseForm, OutputForm, SubmissionForm
 from tanda.web.enterprises.levels import LevelBook
@@ -260,7 +261,7 @@ def unit_edit(request: HttpRequest, credit_code: str | None = None) -> HttpRespo
 
 @signed_in
 def rollup(request: HttpRequest) -> HttpResponse:
-    """Totals by region (every level) and by industry for a year."""
+    """Totals by region (every level) and by industry for a year, and against the year's stored balances."""
     if own_enterprise_id(request.user) is not None:
         raise PermissionDenied
     year = chosen_year(request)
@@ -277,6 +278,7 @@ def rollup(request: HttpRequest) -> HttpResponse:
             regions_table = regions_table[regions_table["region"].isin(inside)]
         regions_table = regions_table.to_dict("records")
         industries_table = rollup_industries(annual, keys, region=region or None).to_dict("records")
+    checks, balances = balance_rows(year, region) if regions_table else ([], [])
     return render(
         request,
         "enterprises/rollup.html",
@@ -287,6 +289,8 @@ def rollup(request: HttpRequest) -> HttpResponse:
             "regions_table": regions_table,
             "industries_table": industries_table,
             "warnings": energy.warnings if energy is not None else [],
+            "checks": checks,
+            "balances": balances,
         },
     )
 
